@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Core.Records;
+
+/// <summary>
+/// The active-session record: the state one window hands the next. Field names are those of the
+/// reference Spark job's <c>SessionIntermediaryState</c>, null fields omitted, so state written by
+/// either job can be read by the other.
+/// </summary>
+public static class ActiveSessionRecord
+{
+    public static void Write(Utf8JsonWriter json, in Session session, SessionRules rules)
+    {
+        var pages = session.Pages.Span;
+        var metadata = session.Metadata;
+        json.WriteStartObject();
+        json.WriteNumber("userId"u8, session.UserId);
+        json.WriteStartArray("visitedPages"u8);
+        foreach (ref readonly var page in pages)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("eventTime"u8, page.EventTimeMs);
+            json.WriteString("pageName"u8, page.Page);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteIfPresent(json, "browser"u8, metadata.Browser);
+        WriteIfPresent(json, "language"u8, metadata.Language);
+        WriteIfPresent(json, "site"u8, metadata.Site);
+        WriteIfPresent(json, "apiVersion"u8, metadata.ApiVersion);
+        json.WriteNumber("expirationTimeMillisUtc"u8, session.EndMs + rules.InactivityTimeoutMs);
+        json.WriteBoolean("isActive"u8, true);
+        json.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>
+    /// Reads one active-session line and adds its pages to <paramref name="visits"/> as visits of
+    /// the previous state, each carrying the session's metadata. Returns false for a record marked
+    /// <c>"isActive": false</c> (a closed session: not state), adding nothing.
+    /// </summary>
+    /// <exception cref="StateFormatException">The line is not a valid active-session record.</exception>
+    public static bool Read(ReadOnlySpan<byte> line, Vocabulary vocabulary, List<Visit> visits)
+    {
+        try
+        {
+            return ReadRecord(line, vocabulary, visits);
+        }
+        catch (JsonException e)
+        {
+            throw new StateFormatException($"not valid JSON ({e.Message})");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StateFormatException($"a field has the wrong type ({e.Message})");
+        }
+    }
+
+    private static bool ReadRecord(ReadOnlySpan<byte> line, Vocabulary vocabulary, List<Visit> visits)
+    {
+        var reader = new Utf8JsonReader(line);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new StateFormatException("not a JSON object");
+        }
+
+        long? userId = null;
+        var isActive = true;
+        string? site = null, apiVersion = null, browser = null, language = null;
+        var pages = new List<(long Time, string Page)>();
+        var sawPages = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "userId":
+                    userId = reader.TryGetInt64(out var id) && id > 0 ? id : throw new StateFormatException("userId is not an integer > 0");
+                    break;
+                case "visitedPages":
+                    sawPages = true;
+                    ReadPages(ref reader, vocabulary, pages);
+                    break;
+                case "browser":
+                    browser = OptionalString(ref reader, vocabulary);
+                    break;
+                case "language":
+                    language = OptionalString(ref reader, vocabulary);
+                    break;
+                case "site":
+                    site = OptionalString(ref reader, vocabulary);
+                    break;
+                case "apiVersion":
+                    apiVersion = OptionalString(ref reader, vocabulary);
+                    break;
+                case "isActive":
+                    isActive = reader.TokenType != JsonTokenType.False;
+                    break;
+                default:
+                    // expirationTimeMillisUtc is derived (last page + timeout), so it is recomputed, not trusted.
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (reader.Read())
+        {
+            throw new StateFormatException("more than one JSON value on the line");
+        }
+
+        if (userId is null)
+        {
+            throw new StateFormatException("userId is missing");
+        }
+
+        if (!sawPages || pages.Count == 0)
+        {
+            throw new StateFormatException("visitedPages is missing or empty");
+        }
+
+        if (!isActive)
+        {
+            return false;
+        }
+
+        var metadata = vocabulary.Metadata(site, apiVersion, browser, language);
+        foreach (var (time, page) in pages)
+        {
+            visits.Add(new Visit(userId.Value, time, page, metadata, FromState: true));
+        }
+
+        return true;
+    }
+
+    private static void ReadPages(ref Utf8JsonReader reader, Vocabulary vocabulary, List<(long, string)> pages)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new StateFormatException("visitedPages is not an array");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            long? time = null;
+            string? page = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTime = reader.ValueTextEquals("eventTime"u8);
+                var isPage = !isTime && reader.ValueTextEquals("pageName"u8);
+                reader.Read();
+                if (isTime)
+                {
+                    time = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var t) && Time.EventTime.IsInRange(t)
+                        ? t
+                        : throw new StateFormatException("a visited page's eventTime is not epoch milliseconds");
+                }
+                else if (isPage)
+                {
+                    page = reader.TokenType == JsonTokenType.String ? vocabulary.Intern(reader.GetString()!) : null;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (time is null || string.IsNullOrEmpty(page))
+            {
+                throw new StateFormatException("a visited page lacks eventTime or pageName");
+            }
+
+            pages.Add((time.Value, page));
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw new StateFormatException("visitedPages holds something other than page objects");
+        }
+    }
+
+    private static string? OptionalString(ref Utf8JsonReader reader, Vocabulary vocabulary)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return vocabulary.Intern(reader.GetString()!);
+        }
+
+        reader.Skip();
+        return null;
+    }
+}

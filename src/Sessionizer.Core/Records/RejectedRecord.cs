@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Core.Records;
+
+/// <summary>An input line the job refused, with where it came from and why (SPEC §4).</summary>
+/// <param name="File">The file's path relative to the input root, with '/' separators.</param>
+/// <param name="Line">1-based line number in the decompressed file, blank lines counted.</param>
+/// <param name="Reason">The first rule the line broke.</param>
+/// <param name="Raw">The line's bytes, already cut at <see cref="InputLimits.MaxRawBytes"/>.</param>
+public sealed record RejectedRecord(string File, long Line, RejectionReason Reason, byte[] Raw)
+{
+    /// <summary>Keeps at most <see cref="InputLimits.MaxRawBytes"/> of a line, cut at a character boundary.</summary>
+    public static byte[] CutRaw(ReadOnlySpan<byte> line)
+    {
+        if (line.Length <= InputLimits.MaxRawBytes)
+        {
+            return line.ToArray();
+        }
+
+        var end = InputLimits.MaxRawBytes;
+        // Step back over UTF-8 continuation bytes so the cut does not split a character.
+        while (end > 0 && (line[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+
+        return line[..end].ToArray();
+    }
+
+    public void Write(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("file"u8, File);
+        json.WriteNumber("line"u8, Line);
+        json.WriteString("reason"u8, Reason.Code());
+        // Invalid UTF-8 is written with replacement characters: the record must stay valid JSON.
+        json.WriteString("raw"u8, Encoding.UTF8.GetString(Raw));
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,21 @@
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Core.Sessions;
+
+/// <summary>
+/// One session of one user: its pages in canonical order (a slice of the window's visit array,
+/// so no copy), and why it ended, or null while it is still active.
+/// </summary>
+public readonly record struct Session(ReadOnlyMemory<Visit> Pages, EndReason? EndReason)
+{
+    public long UserId => Pages.Span[0].UserId;
+
+    public long StartMs => Pages.Span[0].EventTimeMs;
+
+    public long EndMs => Pages.Span[^1].EventTimeMs;
+
+    /// <summary>The metadata of the session's first event (SPEC §3.6).</summary>
+    public VisitMetadata Metadata => Pages.Span[0].Metadata;
+
+    public bool IsActive => EndReason is null;
+}

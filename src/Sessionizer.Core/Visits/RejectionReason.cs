@@ -1,0 +1,15 @@
+namespace Sessionizer.Core.Visits;
+
+/// <summary>Why an input line was rejected, in the order the rules are checked (SPEC §2).</summary>
+public enum RejectionReason
+{
+    LineTooLong,
+    MalformedJson,
+    NotAnObject,
+    MissingUserId,
+    InvalidUserId,
+    MissingEventTime,
+    InvalidEventTime,
+    MissingPage,
+    InvalidPage,
+}

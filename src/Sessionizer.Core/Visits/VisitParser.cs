@@ -1,0 +1,283 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using Sessionizer.Core.Time;
+
+namespace Sessionizer.Core.Visits;
+
+/// <summary>
+/// Turns one JSON Lines record into a <see cref="Visit"/> or a rejection reason (SPEC §2). The
+/// whole line is read before any field rule is judged, so a line that is not valid JSON is always
+/// <c>malformed_json</c>, whatever fields it starts with. Thread-safe.
+/// </summary>
+public sealed class VisitParser(Vocabulary vocabulary)
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    public Vocabulary Vocabulary { get; } = vocabulary;
+
+    public LineKind Parse(ReadOnlySpan<byte> line, out Visit visit, out RejectionReason reason)
+    {
+        visit = default;
+        reason = default;
+        if (IsBlank(line))
+        {
+            return LineKind.Blank;
+        }
+
+        if (line.Length > InputLimits.MaxLineBytes)
+        {
+            reason = RejectionReason.LineTooLong;
+            return LineKind.Rejected;
+        }
+
+        var fields = new Fields();
+        if (!Utf8.IsValid(line) || !TryRead(line, ref fields))
+        {
+            reason = RejectionReason.MalformedJson;
+            return LineKind.Rejected;
+        }
+
+        if (fields.Judge() is { } rejected)
+        {
+            reason = rejected;
+            return LineKind.Rejected;
+        }
+
+        var metadata = Vocabulary.MetadataOfInterned(fields.Site, fields.ApiVersion, fields.Browser, fields.Language);
+        visit = new Visit(fields.UserId, fields.EventTimeMs, fields.Page!, metadata);
+        return LineKind.Visit;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool TryRead(ReadOnlySpan<byte> line, ref Fields fields)
+    {
+        var reader = new Utf8JsonReader(line, ReaderOptions);
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                fields.NotAnObject = true;
+                reader.Skip();
+            }
+            else
+            {
+                ReadTopLevel(ref reader, ref fields);
+            }
+
+            // Anything after the first value makes the line malformed; Read throws on it.
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private void ReadTopLevel(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("user_id"u8))
+            {
+                reader.Read();
+                fields.UserIdState = reader.TokenType switch
+                {
+                    JsonTokenType.Null => FieldState.Missing,
+                    JsonTokenType.Number when reader.TryGetInt64(out var id) && id > 0 => Value(out fields.UserId, id),
+                    _ => FieldState.Invalid,
+                };
+            }
+            else if (reader.ValueTextEquals("event_time"u8))
+            {
+                reader.Read();
+                fields.EventTimeState = reader.TokenType switch
+                {
+                    JsonTokenType.Null => FieldState.Missing,
+                    JsonTokenType.String when TryEventTime(ref reader, out var ms) => Value(out fields.EventTimeMs, ms),
+                    JsonTokenType.Number when reader.TryGetInt64(out var ms) && EventTime.IsInRange(ms) => Value(out fields.EventTimeMs, ms),
+                    _ => FieldState.Invalid,
+                };
+            }
+            else if (reader.ValueTextEquals("page"u8))
+            {
+                reader.Read();
+                ReadPage(ref reader, ref fields);
+            }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                reader.Read();
+                ReadObject(ref reader, "site"u8, ref fields.Site, "api_version"u8, ref fields.ApiVersion);
+            }
+            else if (reader.ValueTextEquals("technical"u8))
+            {
+                reader.Read();
+                ReadObject(ref reader, "browser"u8, ref fields.Browser, "lang"u8, ref fields.Language);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+
+            // A value that is an object or array was read to its end by the branch above; skip
+            // leaves the reader on the end token, so the loop's Read moves to the next property.
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadPage(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        // A repeated "page" key replaces the earlier one: the last occurrence wins, as in JSON.parse.
+        fields.PageState = FieldState.Missing;
+        fields.Page = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isCurrent = reader.ValueTextEquals("current"u8);
+            reader.Read();
+            if (!isCurrent)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    fields.PageState = FieldState.Missing;
+                    fields.Page = null;
+                    break;
+                case JsonTokenType.String:
+                    fields.Page = InternString(ref reader);
+                    fields.PageState = fields.Page is { Length: > 0 } ? FieldState.Present : FieldState.Invalid;
+                    break;
+                default:
+                    fields.PageState = FieldState.Invalid;
+                    fields.Page = null;
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads two optional string fields of a nested object; anything but a string is null.</summary>
+    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> firstName, ref string? first,
+        ReadOnlySpan<byte> secondName, ref string? second)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFirst = reader.ValueTextEquals(firstName);
+            var isSecond = !isFirst && reader.ValueTextEquals(secondName);
+            reader.Read();
+            if (isFirst)
+            {
+                first = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : null;
+            }
+            else if (isSecond)
+            {
+                second = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : null;
+            }
+
+            reader.Skip();
+        }
+    }
+
+    private string? InternString(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Vocabulary.InternUtf8(reader.ValueSpan);
+        }
+
+        var buffer = reader.ValueSpan.Length <= 512 ? stackalloc byte[512] : new byte[reader.ValueSpan.Length];
+        var length = reader.CopyString(buffer);
+        return Vocabulary.InternUtf8(buffer[..length]);
+    }
+
+    private static bool TryEventTime(ref Utf8JsonReader reader, out long epochMs)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return EventTime.TryParseIso(reader.ValueSpan, out epochMs);
+        }
+
+        epochMs = 0;
+        Span<byte> buffer = stackalloc byte[64];
+        return reader.ValueSpan.Length <= buffer.Length && EventTime.TryParseIso(buffer[..reader.CopyString(buffer)], out epochMs);
+    }
+
+    private static FieldState Value(out long field, long value)
+    {
+        field = value;
+        return FieldState.Present;
+    }
+
+    private enum FieldState : byte
+    {
+        Missing,
+        Invalid,
+        Present,
+    }
+
+    private struct Fields
+    {
+        public bool NotAnObject;
+        public FieldState UserIdState;
+        public long UserId;
+        public FieldState EventTimeState;
+        public long EventTimeMs;
+        public FieldState PageState;
+        public string? Page;
+        public string? Site;
+        public string? ApiVersion;
+        public string? Browser;
+        public string? Language;
+
+        /// <summary>The first rule the line breaks, in SPEC order, or null when it is a valid visit.</summary>
+        public readonly RejectionReason? Judge()
+        {
+            if (NotAnObject)
+            {
+                return RejectionReason.NotAnObject;
+            }
+
+            return (UserIdState, EventTimeState, PageState) switch
+            {
+                (FieldState.Missing, _, _) => RejectionReason.MissingUserId,
+                (FieldState.Invalid, _, _) => RejectionReason.InvalidUserId,
+                (_, FieldState.Missing, _) => RejectionReason.MissingEventTime,
+                (_, FieldState.Invalid, _) => RejectionReason.InvalidEventTime,
+                (_, _, FieldState.Missing) => RejectionReason.MissingPage,
+                (_, _, FieldState.Invalid) => RejectionReason.InvalidPage,
+                _ => null,
+            };
+        }
+    }
+}
