@@ -3,7 +3,11 @@ namespace Sessionizer.Core.Records;
 /// <summary>What a window counted (SPEC §4).</summary>
 public sealed record ManifestCounts
 {
+    /// <summary>Non-blank input lines: <see cref="ValidEvents"/> + <see cref="Rejected"/>.</summary>
     public long InputLines { get; init; }
+
+    /// <summary>Empty or whitespace-only lines: skipped, neither valid nor rejected, not in <see cref="InputLines"/>.</summary>
+    public long BlankLines { get; init; }
 
     public long ValidEvents { get; init; }
 
@@ -18,6 +22,9 @@ public sealed record ManifestCounts
     public long EventsAfterWindow { get; init; }
 
     public long PreviousActiveSessions { get; init; }
+
+    /// <summary>Records of the previous state marked <c>"isActive": false</c> (closed sessions, not state), which were not used.</summary>
+    public long PreviousInactiveRecordsIgnored { get; init; }
 
     public long ActiveSessions { get; init; }
 

@@ -7,8 +7,10 @@ namespace Sessionizer.Core.Time;
 /// </summary>
 public static class EventTime
 {
-    private static readonly long MinMs = (long)(DateTime.MinValue - DateTime.UnixEpoch).TotalMilliseconds;
-    private static readonly long MaxMs = (long)(DateTime.MaxValue - DateTime.UnixEpoch).TotalMilliseconds;
+    // Integer arithmetic: TotalMilliseconds is a double, and rounds DateTime.MaxValue up to an
+    // instant (10000-01-01T00:00:00Z) that no DateTime, so no output, can hold.
+    private static readonly long MinMs = (DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+    private static readonly long MaxMs = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
 
     /// <summary>Whether epoch milliseconds lie in the range the outputs can print (years 1 to 9999).</summary>
     public static bool IsInRange(long epochMs) => epochMs >= MinMs && epochMs <= MaxMs;

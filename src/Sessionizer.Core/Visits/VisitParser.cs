@@ -217,8 +217,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
         }
 
         var buffer = reader.ValueSpan.Length <= 512 ? stackalloc byte[512] : new byte[reader.ValueSpan.Length];
-        var length = reader.CopyString(buffer);
-        return Vocabulary.InternUtf8(buffer[..length]);
+        return TryUnescape(ref reader, buffer, out var length) ? Vocabulary.InternUtf8(buffer[..length]) : null;
     }
 
     private static bool TryEventTime(ref Utf8JsonReader reader, out long epochMs)
@@ -230,7 +229,27 @@ public sealed class VisitParser(Vocabulary vocabulary)
 
         epochMs = 0;
         Span<byte> buffer = stackalloc byte[64];
-        return reader.ValueSpan.Length <= buffer.Length && EventTime.TryParseIso(buffer[..reader.CopyString(buffer)], out epochMs);
+        return reader.ValueSpan.Length <= buffer.Length && TryUnescape(ref reader, buffer, out var length)
+            && EventTime.TryParseIso(buffer[..length], out epochMs);
+    }
+
+    /// <summary>
+    /// Unescapes the current string value. False for an escaped lone surrogate (e.g. <c>"\ud800"</c>):
+    /// valid JSON syntax but no text, treated like invalid UTF-8 (the reader would throw, and a line
+    /// is never fatal).
+    /// </summary>
+    private static bool TryUnescape(ref Utf8JsonReader reader, Span<byte> buffer, out int length)
+    {
+        try
+        {
+            length = reader.CopyString(buffer);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static FieldState Value(out long field, long value)

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Sessionizer.Cli.Logging;
+using Sessionizer.Core.Time;
+
+namespace Sessionizer.Cli.Commands;
+
+/// <summary>Options shared by the commands, with parsers that turn bad values into usage errors (exit 2).</summary>
+internal static class CliOptions
+{
+    public static Option<Window?> Window(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM-ddTHH",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (Core.Time.Window.TryParse(text, out var window))
+            {
+                return window;
+            }
+
+            result.AddError($"{name}: '{text}' is not a window; write yyyy-MM-ddTHH (or yyyy-MM-dd HH), e.g. 2026-11-20T10.");
+            return null;
+        },
+    };
+
+    public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "duration",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (Core.Time.Duration.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+            {
+                return duration;
+            }
+
+            result.AddError($"{name}: '{text}' is not a positive duration; write a whole number and a unit: 300ms, 90s, 5m, 2h or 1d.");
+            return default;
+        },
+    };
+
+    public static Option<double> Fraction(string name, string description, double defaultValue) => new(name)
+    {
+        Description = description,
+        HelpName = "fraction",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1)
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a fraction between 0 and 1, e.g. 0.01.");
+            return default;
+        },
+    };
+
+    public static Option<int> Positive(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a whole number > 0.");
+            return default;
+        },
+    };
+
+    public static Option<LogFormat> LogFormat() => new("--log-format")
+    {
+        Description = "Logs on standard error: text (for people) or json (one object per line).",
+        DefaultValueFactory = _ => Logging.LogFormat.Text,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            switch (text)
+            {
+                case "text":
+                    return Logging.LogFormat.Text;
+                case "json":
+                    return Logging.LogFormat.Json;
+                default:
+                    result.AddError($"--log-format: '{text}' is not text or json.");
+                    return default;
+            }
+        },
+    };
+
+    public static Option<string> Directory(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        HelpName = "dir",
+        Required = required,
+    };
+}

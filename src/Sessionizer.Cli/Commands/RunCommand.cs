@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Serilog;
+using Sessionizer.Cli.Logging;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Runs;
+
+namespace Sessionizer.Cli.Commands;
+
+/// <summary><c>sessionizer run</c>: sessionize one window or a range of windows (SPEC §5, §6).</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter error)
+    {
+        var window = CliOptions.Window("--window", "The hourly window to run (UTC).");
+        var from = CliOptions.Window("--from", "First window of a range to run in order.");
+        var to = CliOptions.Window("--to", "Last window of the range (inclusive).");
+        var input = CliOptions.Directory("--input", "Input root: visit logs under ROOT/yyyy/MM/dd/HH/.", required: true);
+        var output = CliOptions.Directory("--output", "Output root: active-sessions/, closed-sessions/, rejected/, manifests/.", required: true);
+        var noPreviousState = new Option<bool>("--no-previous-state") { Description = "The (first) window starts without previous state." };
+        var previousState = CliOptions.Directory("--previous-state", "Read the (first) window's previous active sessions from this folder, e.g. the reference Spark job's open-sessions/yyyy/MM/dd/HH.", required: false);
+        var allowMissingInput = new Option<bool>("--allow-missing-input") { Description = "Run a window whose input folder is missing with no new events, instead of exiting 3." };
+        var timeout = CliOptions.Duration("--inactivity-timeout", "A gap longer than this splits sessions.", SessionRules.DefaultInactivityTimeout);
+        var maxDuration = CliOptions.Duration("--max-session-duration", "A session that has lasted this long is closed at the end of the window.", SessionRules.DefaultMaxSessionDuration);
+        var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
+        var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", 0.01);
+        var parallelism = CliOptions.Positive("--parallelism", "Threads to use (default: all cores).", Environment.ProcessorCount);
+        var engine = new Option<string>("--engine") { Description = "local (one process) or spark.", DefaultValueFactory = _ => "local" };
+        engine.AcceptOnlyFromAmong("local", "spark");
+        var logFormat = CliOptions.LogFormat();
+
+        var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.")
+        {
+            window, from, to, input, output, noPreviousState, previousState, allowMissingInput, timeout, maxDuration,
+            closingPages, maxRejected, parallelism, engine, logFormat,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasWindow = result.GetResult(window) is not null;
+            var hasFrom = result.GetResult(from) is not null;
+            var hasTo = result.GetResult(to) is not null;
+            if (hasWindow == (hasFrom || hasTo))
+            {
+                result.AddError("Give either --window, or --from and --to.");
+            }
+            else if (hasFrom != hasTo)
+            {
+                result.AddError("--from and --to go together.");
+            }
+            else if (hasFrom && result.GetValue(from) is { } f && result.GetValue(to) is { } t && t < f)
+            {
+                result.AddError($"--to {t} is before --from {f}.");
+            }
+
+            if (result.GetResult(previousState) is not null && result.GetValue(noPreviousState))
+            {
+                result.AddError("--previous-state and --no-previous-state exclude each other.");
+            }
+
+            if (result.GetValue(engine) == "spark")
+            {
+                result.AddError("--engine spark is not available in this build yet; use --engine local.");
+            }
+        });
+
+        command.SetAction(parse =>
+        {
+            var log = Logs.Create(parse.GetValue(logFormat), error);
+            var settings = new RunSettings
+            {
+                InputRoot = parse.GetValue(input)!,
+                OutputRoot = parse.GetValue(output)!,
+                Rules = new SessionRules(parse.GetValue(timeout), parse.GetValue(maxDuration), parse.GetValue(closingPages)),
+                AllowMissingInput = parse.GetValue(allowMissingInput),
+                MaxRejectedFraction = parse.GetValue(maxRejected),
+                NoPreviousState = parse.GetValue(noPreviousState),
+                PreviousStateDirectory = parse.GetValue(previousState),
+                Parallelism = parse.GetValue(parallelism),
+                Engine = parse.GetValue(engine)!,
+            };
+            var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
+            var last = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
+            return Execute(settings, first, last, log);
+        });
+        return command;
+    }
+
+    private static int Execute(RunSettings settings, Window first, Window last, ILogger log)
+    {
+        log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
+            first, last, settings.Engine, settings.InputRoot, settings.OutputRoot, settings.Rules.Describe());
+        try
+        {
+            new WindowRunner(settings, log).RunRange(first, last, outcome => Summary.Log(log, outcome));
+            return ExitCodes.Committed;
+        }
+        catch (RunFailedException e)
+        {
+            log.Error("{Failure}: {Message}", e.Failure, e.Message);
+            return ExitCodes.Of(e.Failure);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Error(e, "Run failed, nothing more was committed: {Message}", e.Message);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Formatting;
+using Serilog.Formatting.Display;
+using Serilog.Formatting.Json;
+
+namespace Sessionizer.Cli.Logging;
+
+/// <summary>Builds the Serilog logger: readable text or JSON Lines, always to standard error (standard output stays free).</summary>
+internal static class Logs
+{
+    private const string TextTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
+
+    public static ILogger Create(LogFormat format, TextWriter error)
+    {
+        ITextFormatter formatter = format == LogFormat.Json
+            ? new JsonFormatter(renderMessage: true, formatProvider: CultureInfo.InvariantCulture)
+            : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
+        return new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.WithProperty("App", "sessionizer")
+            .WriteTo.Sink(new TextWriterSink(error, formatter))
+            .CreateLogger();
+    }
+}

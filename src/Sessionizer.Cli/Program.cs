@@ -1,0 +1,3 @@
+using Sessionizer.Cli;
+
+return SessionizerCli.Invoke(args, Console.Out, Console.Error);

@@ -1,0 +1,124 @@
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Engine.Input;
+
+/// <summary>
+/// Splits a stream into lines without an object per line: each line is a span over one large
+/// buffer, valid until the next call. A line longer than <see cref="InputLimits.MaxLineBytes"/> is
+/// returned cut to its first <see cref="InputLimits.MaxRawBytes"/> and flagged, and the rest of it
+/// is read past without being held in memory.
+/// </summary>
+internal sealed class LineReader(Stream stream)
+{
+    // Room for the longest acceptable line plus its "\r\n", so such a line is always whole in the buffer.
+    private const int BufferSize = InputLimits.MaxLineBytes + (1 << 20);
+
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Reads the next line, without its line end ("\n" or "\r\n").</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong)
+    {
+        tooLong = false;
+        while (true)
+        {
+            var pending = _buffer.AsSpan(_start, _end - _start);
+            var newline = pending.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                line = TrimCarriageReturn(pending[..newline]);
+                _start += newline + 1;
+                return Found(ref line, out tooLong);
+            }
+
+            if (_endOfStream)
+            {
+                if (pending.IsEmpty)
+                {
+                    line = default;
+                    return false;
+                }
+
+                line = TrimCarriageReturn(pending);
+                _start = _end;
+                return Found(ref line, out tooLong);
+            }
+
+            if (pending.Length > InputLimits.MaxLineBytes + 1)
+            {
+                line = SkipRestOfLongLine();
+                tooLong = true;
+                LineNumber++;
+                return true;
+            }
+
+            Fill();
+        }
+    }
+
+    private bool Found(ref ReadOnlySpan<byte> line, out bool tooLong)
+    {
+        LineNumber++;
+        tooLong = line.Length > InputLimits.MaxLineBytes;
+        if (tooLong)
+        {
+            line = line[..InputLimits.MaxRawBytes];
+        }
+
+        return true;
+    }
+
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _endOfStream = true;
+        }
+
+        _end += read;
+    }
+
+    /// <summary>Keeps the head of an over-long line at the buffer's start and discards the rest up to its line end.</summary>
+    private ReadOnlySpan<byte> SkipRestOfLongLine()
+    {
+        _buffer.AsSpan(_start, InputLimits.MaxRawBytes).CopyTo(_buffer);
+        var keep = InputLimits.MaxRawBytes;
+        while (true)
+        {
+            var read = stream.Read(_buffer, keep, _buffer.Length - keep);
+            if (read == 0)
+            {
+                _start = _end = keep;
+                _endOfStream = true;
+                break;
+            }
+
+            var newline = _buffer.AsSpan(keep, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                // What follows the line end stays in the buffer for the next call.
+                _start = keep + newline + 1;
+                _end = keep + read;
+                break;
+            }
+        }
+
+        return _buffer.AsSpan(0, keep);
+    }
+
+    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+}

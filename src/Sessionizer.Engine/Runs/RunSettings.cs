@@ -1,0 +1,32 @@
+using System.IO.Compression;
+using Sessionizer.Core.Sessions;
+
+namespace Sessionizer.Engine.Runs;
+
+/// <summary>Everything a run needs besides the window: where to read and write, and the rules.</summary>
+public sealed record RunSettings
+{
+    public required string InputRoot { get; init; }
+
+    public required string OutputRoot { get; init; }
+
+    public SessionRules Rules { get; init; } = SessionRules.Default;
+
+    /// <summary>Run a window whose input folder is missing, with no new events, instead of failing with "input not ready".</summary>
+    public bool AllowMissingInput { get; init; }
+
+    /// <summary>Fail (commit nothing) when rejected lines exceed this fraction of the input lines.</summary>
+    public double MaxRejectedFraction { get; init; } = 0.01;
+
+    /// <summary>The first window starts without previous state.</summary>
+    public bool NoPreviousState { get; init; }
+
+    /// <summary>The first window reads its previous state from this folder instead of the previous window's commit.</summary>
+    public string? PreviousStateDirectory { get; init; }
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
+
+    public string Engine { get; init; } = "local";
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Serilog;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Time;
+using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Commit;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Output;
+using Sessionizer.Engine.State;
+
+namespace Sessionizer.Engine.Runs;
+
+/// <summary>
+/// Runs windows on the local engine: reads a window's input and the previous window's state,
+/// builds the sessions, and commits the three outputs and the manifest, or nothing.
+/// </summary>
+public sealed class WindowRunner(RunSettings settings, ILogger log)
+{
+    private readonly OutputLayout _layout = new(settings.OutputRoot);
+
+    /// <summary>
+    /// Runs <paramref name="from"/>..<paramref name="to"/> in order, each reading the previous one's
+    /// state, and reports each commit as it happens; stops at the first failure (its exception).
+    /// </summary>
+    public IReadOnlyList<WindowOutcome> RunRange(Window from, Window to, Action<WindowOutcome>? committed = null)
+    {
+        var outcomes = new List<WindowOutcome>();
+        for (var window = from; window <= to; window = window.Next)
+        {
+            var outcome = Run(window, isFirst: window == from);
+            committed?.Invoke(outcome);
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Runs one window. <paramref name="isFirst"/>: the first of a range, to which --no-previous-state and --previous-state apply.</summary>
+    public WindowOutcome Run(Window window, bool isFirst = true)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        using var windowLock = WindowLock.Acquire(_layout, window);
+
+        var files = InputDiscovery.Find(settings.InputRoot, window, out var ignored);
+        if (files is null && !settings.AllowMissingInput)
+        {
+            throw new RunFailedException(RunFailure.InputNotReady,
+                $"Input for window {window} is not ready: {InputDiscovery.WindowDirectory(settings.InputRoot, window)} does not exist. " +
+                "Retry later, or pass --allow-missing-input to run the window with no new events.");
+        }
+
+        foreach (var name in ignored)
+        {
+            log.Warning("Ignoring {File}: not a .json, .jsonl, .json.gz or .jsonl.gz file", name);
+        }
+
+        var vocabulary = new Vocabulary();
+        var state = ReadState(window, isFirst, vocabulary);
+        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, new VisitParser(vocabulary), window, settings.Parallelism);
+        QualityGate.Check(window, input, settings.MaxRejectedFraction);
+
+        var visits = new Visit[state.Visits.Count + input.Visits.Count];
+        state.Visits.CopyTo(visits);
+        input.Visits.CopyTo(visits, state.Visits.Count);
+        var kept = SessionGenerator.SortAndDeduplicate(visits);
+
+        var closed = new List<Session>();
+        var active = new List<Session>();
+        SessionGenerator.Generate(visits.AsMemory(0, kept), settings.Rules, window, s => (s.IsActive ? active : closed).Add(s));
+
+        using var commit = WindowCommit.Begin(_layout, window);
+        ManifestFile[] outputs =
+        [
+            OutputWriter.WriteActive(commit.StagingDirectory(OutputLayout.ActiveSessions), window, active, settings.Rules),
+            OutputWriter.WriteClosed(commit.StagingDirectory(OutputLayout.ClosedSessions), window, closed, settings.CompressionLevel),
+            OutputWriter.WriteRejected(commit.StagingDirectory(OutputLayout.Rejected), window, input.Rejected, settings.CompressionLevel),
+        ];
+
+        var manifest = new Manifest
+        {
+            Window = window.ToString(),
+            Engine = settings.Engine,
+            Version = ProductVersion.Current,
+            Parameters = new ManifestParameters
+            {
+                InactivityTimeout = Duration.Format(TimeSpan.FromMilliseconds(settings.Rules.InactivityTimeoutMs)),
+                MaxSessionDuration = Duration.Format(TimeSpan.FromMilliseconds(settings.Rules.MaxSessionDurationMs)),
+                ClosingPages = settings.Rules.ClosingPages,
+                MaxRejectedFraction = settings.MaxRejectedFraction,
+                AllowMissingInput = settings.AllowMissingInput,
+                NoPreviousState = state.Lineage is null,
+            },
+            Started = started,
+            Finished = DateTimeOffset.UtcNow,
+            Input = new ManifestInput
+            {
+                Root = Path.GetFullPath(settings.InputRoot),
+                Missing = input.Missing,
+                Files = input.Files.Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
+            },
+            Previous = state.Lineage,
+            Counts = Count(input, state, visits.Length - kept, active, closed),
+            Outputs = outputs,
+        };
+        commit.Publish(manifest);
+        return new WindowOutcome(window, manifest, clock.Elapsed);
+    }
+
+    private PreviousState ReadState(Window window, bool isFirst, Vocabulary vocabulary)
+    {
+        if (isFirst && settings.NoPreviousState)
+        {
+            return PreviousState.None;
+        }
+
+        if (isFirst && settings.PreviousStateDirectory is { } directory)
+        {
+            return StateReader.FromDirectory(directory, vocabulary);
+        }
+
+        return StateReader.FromCommittedWindow(_layout, window.Previous, vocabulary);
+    }
+
+    private static ManifestCounts Count(WindowInput input, PreviousState state, long duplicates, List<Session> active, List<Session> closed)
+    {
+        var counts = input.Counts;
+        return new ManifestCounts
+        {
+            InputLines = counts.Lines,
+            BlankLines = counts.BlankLines,
+            ValidEvents = counts.ValidEvents,
+            Rejected = counts.Rejected,
+            RejectedByReason = new SortedDictionary<string, long>(
+                RejectionReasons.All.Where(r => counts.RejectedFor(r) > 0).ToDictionary(r => r.Code(), counts.RejectedFor), StringComparer.Ordinal),
+            Duplicates = duplicates,
+            EventsBeforeWindow = counts.EventsBeforeWindow,
+            EventsAfterWindow = counts.EventsAfterWindow,
+            PreviousActiveSessions = state.Sessions,
+            PreviousInactiveRecordsIgnored = state.InactiveRecordsIgnored,
+            ActiveSessions = active.Count,
+            ClosedSessions = closed.Count,
+            ClosedByReason = new SortedDictionary<string, long>(
+                EndReasons.All.ToDictionary(r => r.Code(), r => (long)closed.Count(s => s.EndReason == r)), StringComparer.Ordinal),
+        };
+    }
+}

@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Time;
+using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Output;
+using Sessionizer.Engine.Runs;
+
+namespace Sessionizer.Engine.State;
+
+/// <summary>
+/// Reads the previous window's active sessions. State is never skipped: a missing commit is
+/// "input not ready", and a file that cannot be read, or disagrees with the manifest that
+/// committed it, fails the run with the file and line.
+/// </summary>
+public static class StateReader
+{
+    /// <summary>Reads the active sessions committed by <paramref name="previous"/>'s manifest.</summary>
+    public static PreviousState FromCommittedWindow(OutputLayout layout, Window previous, Vocabulary vocabulary)
+    {
+        var manifestPath = layout.ManifestPath(previous);
+        if (!File.Exists(manifestPath))
+        {
+            throw new RunFailedException(RunFailure.InputNotReady,
+                $"Window {previous} is not committed (no manifest at {manifestPath}): run window {previous} first, " +
+                "or pass --no-previous-state if this is the first window.");
+        }
+
+        var manifestBytes = File.ReadAllBytes(manifestPath);
+        Manifest manifest;
+        try
+        {
+            manifest = ManifestJson.Deserialize(manifestBytes);
+        }
+        catch (JsonException e)
+        {
+            throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} ({manifestPath}) is not readable: {e.Message}", e);
+        }
+
+        var visits = new List<Visit>();
+        long sessions = 0, inactive = 0;
+        var prefix = OutputLayout.ActiveSessions + "/";
+        foreach (var output in manifest.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var path = Path.Combine(layout.Root, output.Path);
+            var bytes = ReadStateFile(path);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (output.Sha256 is not null && sha != output.Sha256)
+            {
+                throw new RunFailedException(RunFailure.Failed,
+                    $"State file {path} does not match the manifest of window {previous}: SHA-256 {sha}, manifest says {output.Sha256}.");
+            }
+
+            var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
+            if (output.Records is { } expected && records != expected)
+            {
+                throw new RunFailedException(RunFailure.Failed,
+                    $"State file {path} holds {records} records, the manifest of window {previous} says {expected}.");
+            }
+
+            sessions += read;
+            inactive += ignored;
+        }
+
+        var lineage = new ManifestPrevious { Window = previous.ToString(), ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)) };
+        return new PreviousState(visits, sessions, inactive, lineage);
+    }
+
+    /// <summary>
+    /// Reads active sessions from any folder of JSON Lines files (<c>--previous-state</c>), such as
+    /// the reference Spark job's <c>open-sessions/yyyy/MM/dd/HH</c>: every .json/.jsonl(.gz) file,
+    /// names starting with '_' or '.' (e.g. <c>_SUCCESS</c>) skipped.
+    /// </summary>
+    public static PreviousState FromDirectory(string directory, Vocabulary vocabulary)
+    {
+        var full = Path.GetFullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            throw new RunFailedException(RunFailure.InputNotReady, $"The previous-state folder {full} does not exist.");
+        }
+
+        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(InputDiscovery.IsHidden))
+            .Where(f => InputDiscovery.HasInputExtension(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var visits = new List<Visit>();
+        var recorded = new List<ManifestFile>();
+        long sessions = 0, inactive = 0;
+        foreach (var path in files)
+        {
+            var bytes = ReadStateFile(path);
+            var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
+            sessions += read;
+            inactive += ignored;
+            recorded.Add(new ManifestFile
+            {
+                Path = Path.GetRelativePath(full, path).Replace('\\', '/'),
+                Bytes = bytes.Length,
+                Records = records,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            });
+        }
+
+        return new PreviousState(visits, sessions, inactive, new ManifestPrevious { Path = full, Files = recorded });
+    }
+
+    private static byte[] ReadStateFile(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException(RunFailure.Failed, $"State file {path} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static (long Sessions, long Inactive, long Records) ParseStateFile(byte[] bytes, string path, Vocabulary vocabulary, List<Visit> visits)
+    {
+        long sessions = 0, inactive = 0;
+        var lineNumber = 0L;
+        try
+        {
+            using Stream raw = new MemoryStream(bytes, writable: false);
+            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress)
+                : raw;
+            var lines = new LineReader(stream);
+            while (lines.TryReadLine(out var line, out var tooLong))
+            {
+                lineNumber = lines.LineNumber;
+                if (tooLong)
+                {
+                    throw new StateFormatException("the line is longer than 1 MiB");
+                }
+
+                if (line.Trim(" \t"u8).IsEmpty)
+                {
+                    continue;
+                }
+
+                if (ActiveSessionRecord.Read(line, vocabulary, visits))
+                {
+                    sessions++;
+                }
+                else
+                {
+                    inactive++;
+                }
+            }
+        }
+        catch (StateFormatException e)
+        {
+            throw new RunFailedException(RunFailure.Failed, $"State file {path}, line {lineNumber}: {e.Message}. State is never skipped; repair or rerun the window that wrote it.", e);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new RunFailedException(RunFailure.Failed, $"State file {path} cannot be read (after line {lineNumber}): {e.Message}", e);
+        }
+
+        return (sessions, inactive, sessions + inactive);
+    }
+}
