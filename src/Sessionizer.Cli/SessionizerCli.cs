@@ -10,6 +10,7 @@ internal static class SessionizerCli
         Usage:
           sessionizer run      --window 2026-11-20T10 --input ROOT --output ROOT [options]
           sessionizer run      --from 2026-11-20T10 --to 2026-11-20T15 --input ROOT --output ROOT [options]
+          sessionizer status   --output ROOT [--from H --to H] [--format text|json]
         Run 'sessionizer COMMAND --help' for all options.
         """;
 
@@ -18,6 +19,7 @@ internal static class SessionizerCli
         var root = new RootCommand("Sessionizer: turns hourly website visit logs into user sessions.")
         {
             RunCommand.Create(error),
+            StatusCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -99,6 +99,25 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>A word from a fixed list; the first is the default.</summary>
+    public static Option<string> OneOf(string name, string description, params string[] allowed) => new(name)
+    {
+        Description = description,
+        HelpName = string.Join('|', allowed),
+        DefaultValueFactory = _ => allowed[0],
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (text is not null && allowed.Contains(text, StringComparer.Ordinal))
+            {
+                return text;
+            }
+
+            result.AddError($"{name}: '{text}' is not one of {string.Join(", ", allowed)}.");
+            return allowed[0];
+        },
+    };
+
     public static Option<string> Directory(string name, string description, bool required) => new(name)
     {
         Description = description,

@@ -3,6 +3,8 @@ using Serilog;
 using Sessionizer.Cli.Logging;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
+using Sessionizer.Engine.Lineage;
+using Sessionizer.Engine.Output;
 using Sessionizer.Engine.Runs;
 
 namespace Sessionizer.Cli.Commands;
@@ -25,8 +27,7 @@ internal static class RunCommand
         var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
         var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", 0.01);
         var parallelism = CliOptions.Positive("--parallelism", "Threads to use (default: all cores).", Environment.ProcessorCount);
-        var engine = new Option<string>("--engine") { Description = "local (one process) or spark.", DefaultValueFactory = _ => "local" };
-        engine.AcceptOnlyFromAmong("local", "spark");
+        var engine = CliOptions.OneOf("--engine", "local (one process, all cores) or spark.", "local", "spark");
         var logFormat = CliOptions.LogFormat();
 
         var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.")
@@ -47,7 +48,8 @@ internal static class RunCommand
             {
                 result.AddError("--from and --to go together.");
             }
-            else if (hasFrom && result.GetValue(from) is { } f && result.GetValue(to) is { } t && t < f)
+            else if (hasFrom && Window.TryParse(result.GetResult(from)!.Tokens.FirstOrDefault()?.Value, out var f)
+                && Window.TryParse(result.GetResult(to)!.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
             {
                 result.AddError($"--to {t} is before --from {f}.");
             }
@@ -57,7 +59,7 @@ internal static class RunCommand
                 result.AddError("--previous-state and --no-previous-state exclude each other.");
             }
 
-            if (result.GetValue(engine) == "spark")
+            if (result.GetResult(engine) is { Tokens: [{ Value: "spark" }] })
             {
                 result.AddError("--engine spark is not available in this build yet; use --engine local.");
             }
@@ -85,6 +87,24 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>Windows after the range that consumed a state this run replaced are now stale: say so, and how to reprocess them.</summary>
+    private static void WarnAboutStaleWindows(RunSettings settings, Window last, ILogger log)
+    {
+        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot), from: last.Next);
+        var stale = report.Stale.ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        var lastCommitted = report.Windows[^1].Window;
+        log.Warning(
+            "{Count} later windows are now stale ({Windows}): they consumed state this run replaced. Reprocess them with: " +
+            "sessionizer run --from {From} --to {To} --input {Input} --output {Output}",
+            stale.Count, string.Join(", ", stale.Select(s => s.Window.ToString())), stale[0].Window.ToString(), lastCommitted.ToString(),
+            settings.InputRoot, settings.OutputRoot);
+    }
+
     private static int Execute(RunSettings settings, Window first, Window last, ILogger log)
     {
         log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
@@ -92,6 +112,7 @@ internal static class RunCommand
         try
         {
             new WindowRunner(settings, log).RunRange(first, last, outcome => Summary.Log(log, outcome));
+            WarnAboutStaleWindows(settings, last, log);
             return ExitCodes.Committed;
         }
         catch (RunFailedException e)

@@ -41,10 +41,13 @@ public static class StateReader
         var visits = new List<Visit>();
         long sessions = 0, inactive = 0;
         var prefix = OutputLayout.ActiveSessions + "/";
-        foreach (var output in manifest.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)))
+        var consumed = manifest.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var output in consumed)
         {
             var path = Path.Combine(layout.Root, output.Path);
             var bytes = ReadStateFile(path);
+            // Parsed before the checksum is compared, so a damaged record is reported with its line.
+            var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (output.Sha256 is not null && sha != output.Sha256)
             {
@@ -52,7 +55,6 @@ public static class StateReader
                     $"State file {path} does not match the manifest of window {previous}: SHA-256 {sha}, manifest says {output.Sha256}.");
             }
 
-            var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
             if (output.Records is { } expected && records != expected)
             {
                 throw new RunFailedException(RunFailure.Failed,
@@ -63,7 +65,12 @@ public static class StateReader
             inactive += ignored;
         }
 
-        var lineage = new ManifestPrevious { Window = previous.ToString(), ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)) };
+        var lineage = new ManifestPrevious
+        {
+            Window = previous.ToString(),
+            ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)),
+            Files = consumed,
+        };
         return new PreviousState(visits, sessions, inactive, lineage);
     }
 

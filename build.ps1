@@ -1,0 +1,13 @@
+# Build tasks, one dotnet call each. Usage: ./build.ps1 [restore|build|test|sample|publish]
+param([ValidateSet('restore', 'build', 'test', 'sample', 'publish')][string]$Target = 'test')
+$ErrorActionPreference = 'Stop'
+Set-Location $PSScriptRoot
+
+switch ($Target) {
+    'restore' { dotnet restore Sessionizer.sln }
+    'build'   { dotnet build Sessionizer.sln -c Release }
+    'test'    { dotnet test }
+    'sample'  { dotnet run --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
+    'publish' { dotnet publish src/Sessionizer.Cli -c Release -o artifacts/sessionizer }
+}
+exit $LASTEXITCODE

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Output;
+
+namespace Sessionizer.Engine.Lineage;
+
+/// <summary>
+/// Reads every manifest of an output root and works out lineage (SPEC §5): a window is stale when
+/// the active sessions it consumed are no longer the previous window's committed ones (that window
+/// was rerun with a different result, or removed), and stale upstream when it consumed a stale
+/// window. A rerun that reproduces the same state makes nothing stale.
+/// </summary>
+public static class LineageScanner
+{
+    public static LineageReport Scan(OutputLayout layout, Window? from = null, Window? to = null)
+    {
+        var manifests = ReadAll(layout);
+        var statuses = new SortedDictionary<Window, WindowStatus>();
+        foreach (var (window, committed) in manifests)
+        {
+            statuses[window] = Judge(window, committed.Manifest, manifests, statuses);
+        }
+
+        var windows = statuses.Values.Where(s => (from is null || s.Window >= from) && (to is null || s.Window <= to)).ToList();
+        return new LineageReport(windows, Gaps(windows));
+    }
+
+    private static SortedDictionary<Window, Committed> ReadAll(OutputLayout layout)
+    {
+        var manifests = new SortedDictionary<Window, Committed>();
+        if (!Directory.Exists(layout.ManifestsDirectory))
+        {
+            return manifests;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(layout.ManifestsDirectory, "*.json"))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (InputDiscovery.IsHidden(name) || !Window.TryParse(name, out var window))
+            {
+                continue;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            try
+            {
+                manifests[window] = new Committed(ManifestJson.Deserialize(bytes), sha);
+            }
+            catch (JsonException)
+            {
+                manifests[window] = new Committed(null, sha);
+            }
+        }
+
+        return manifests;
+    }
+
+    /// <summary>Judges windows in time order, so the previous window's status is known.</summary>
+    private static WindowStatus Judge(Window window, Manifest? manifest, SortedDictionary<Window, Committed> manifests,
+        SortedDictionary<Window, WindowStatus> judged)
+    {
+        if (manifest is null)
+        {
+            return new WindowStatus(window, null, Freshness.Unreadable, "its manifest cannot be read");
+        }
+
+        if (manifest.Previous?.Window is not { } previousText || !Window.TryParse(previousText, out var previous))
+        {
+            return new WindowStatus(window, manifest, Freshness.Current, null);
+        }
+
+        if (!manifests.TryGetValue(previous, out var previousCommit) || previousCommit.Manifest is null)
+        {
+            return new WindowStatus(window, manifest, Freshness.Stale, $"window {previous}, whose state it consumed, is no longer committed");
+        }
+
+        if (!SameState(manifest.Previous, previousCommit))
+        {
+            return new WindowStatus(window, manifest, Freshness.Stale, $"window {previous} was rerun since and its active sessions changed");
+        }
+
+        return judged.TryGetValue(previous, out var upstream) && upstream.IsStale
+            ? new WindowStatus(window, manifest, Freshness.StaleUpstream, $"it consumed window {previous}, which is stale")
+            : new WindowStatus(window, manifest, Freshness.Current, null);
+    }
+
+    /// <summary>Whether the state files a window consumed are those its previous window has committed now.</summary>
+    private static bool SameState(ManifestPrevious consumed, Committed previousNow)
+    {
+        if (consumed.Files is null)
+        {
+            // Without the list of files consumed, only the manifest's own hash can tell.
+            return consumed.ManifestSha256 == previousNow.Sha256;
+        }
+
+        var prefix = OutputLayout.ActiveSessions + "/";
+        var now = previousNow.Manifest!.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(o => (o.Path, o.Sha256));
+        return consumed.Files.Select(f => (f.Path, f.Sha256)).Order().SequenceEqual(now.Order());
+    }
+
+    /// <summary>A manifest file as found: parsed (null when unreadable) and the SHA-256 of its bytes.</summary>
+    private sealed record Committed(Manifest? Manifest, string Sha256);
+
+    private static List<Window> Gaps(List<WindowStatus> windows)
+    {
+        var gaps = new List<Window>();
+        for (var i = 1; i < windows.Count; i++)
+        {
+            for (var w = windows[i - 1].Window.Next; w < windows[i].Window; w = w.Next)
+            {
+                gaps.Add(w);
+            }
+        }
+
+        return gaps;
+    }
+}
