@@ -57,6 +57,8 @@ public sealed class WindowCommit : IDisposable
             Durability.FlushDirectory(StagingDirectory(kind));
         }
 
+        CommitSteps.Reached("staged");
+
         // 1. Uncommit: without its manifest the window is not committed, so nobody reads a half-swapped window.
         var manifestPath = _layout.ManifestPath(_window);
         Directory.CreateDirectory(_layout.ManifestsDirectory);
@@ -65,6 +67,8 @@ public sealed class WindowCommit : IDisposable
             File.Delete(manifestPath);
             Durability.FlushDirectory(_layout.ManifestsDirectory);
         }
+
+        CommitSteps.Reached("uncommitted");
 
         // 2. Swap each output directory: the old one moves into the staging area, the new one into place.
         foreach (var kind in OutputLayout.DataKinds)
@@ -77,8 +81,10 @@ public sealed class WindowCommit : IDisposable
                 Directory.Move(target, Path.Combine(_runDirectory, "replaced-" + kind));
             }
 
+            CommitSteps.Reached("moved-out " + kind);
             Directory.Move(StagingDirectory(kind), target);
             Durability.FlushDirectory(parent);
+            CommitSteps.Reached("swapped " + kind);
         }
 
         // 3. Commit: the manifest is written under a hidden name, flushed, then renamed into place.
@@ -89,8 +95,10 @@ public sealed class WindowCommit : IDisposable
             file.Flush(flushToDisk: true);
         }
 
+        CommitSteps.Reached("manifest-written");
         File.Move(temporary, manifestPath, overwrite: true);
         Durability.FlushDirectory(_layout.ManifestsDirectory);
+        CommitSteps.Reached("committed");
         _done = true;
         Cleanup();
     }
