@@ -60,8 +60,6 @@ internal static class TestData
 
     public static string[] Pages(Session session) => session.Pages.ToArray().Select(v => v.Page).ToArray();
 
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
     private static string Line(JsonLineBuffer buffer)
     {
         var text = Encoding.UTF8.GetString(buffer.WrittenSpan);

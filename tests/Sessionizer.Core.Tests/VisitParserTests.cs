@@ -378,6 +378,16 @@ public class VisitParserTests
     }
 
     [Fact]
+    public void A_repeated_metadata_key_takes_its_last_value()
+    {
+        var visit = Accepted(
+            """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"source":{"site":"first","site":null,"api_version":1,"api_version":"v3"}}""");
+
+        Assert.Null(visit.Metadata.Site);
+        Assert.Equal("v3", visit.Metadata.ApiVersion);
+    }
+
+    [Fact]
     public void One_missing_metadata_field_does_not_affect_the_others()
     {
         var visit = Accepted(
@@ -476,13 +486,50 @@ public class VisitParserTests
     [Theory]
     [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"\ud800"}}""")]
     [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"\udc00x"}}""")]
-    [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"source":{"site":"\ud800"}}""")]
-    [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45\ud800","page":{"current":"a"}}""")]
-    [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"visit_id":"\ud800"}""")]
-    public void A_lone_surrogate_escape_never_throws(string line)
+    [InlineData("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a\ud83d"}}""")]
+    public void A_page_with_an_escaped_lone_surrogate_is_invalid_page_not_a_crash(string line)
     {
-        var (kind, _, _) = Parse(line);
+        AssertRejected(RejectionReason.InvalidPage, line);
+    }
 
-        Assert.NotEqual(LineKind.Blank, kind);
+    [Fact]
+    public void An_event_time_with_an_escaped_lone_surrogate_is_invalid_event_time_not_a_crash()
+    {
+        AssertRejected(RejectionReason.InvalidEventTime,
+            """{"user_id":1,"event_time":"2019-01-28T10:26:45\ud800","page":{"current":"a"}}""");
+    }
+
+    [Theory]
+    [InlineData(""","source":{"site":"\ud800","api_version":"v3"}""")]
+    [InlineData(""","visit_id":"\ud800" """)]
+    [InlineData(""","\ud800":1""")]
+    [InlineData(""","page2":{"previous":"\udfff"}""")]
+    [InlineData(""","source":{"\ud800":"x","api_version":"v3"},"technical":{"\udc00":1}""")]
+    public void An_escaped_lone_surrogate_in_an_optional_or_ignored_field_is_no_reason_to_reject(string extra)
+    {
+        var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"\ud800":0,"current":"a","previous":"\ud800"}""" + extra + "}");
+
+        Assert.Equal("a", visit.Page);
+        Assert.Null(visit.Metadata.Site);
+    }
+
+    [Theory]
+    [InlineData("253402300799999", true)]
+    [InlineData("253402300800000", false)]
+    [InlineData("-62135596800000", true)]
+    [InlineData("-62135596800001", false)]
+    [InlineData("\"9999-12-31T23:59:59.999Z\"", true)]
+    [InlineData("\"9999-12-31T23:59:00-00:01\"", false)]
+    [InlineData("\"0001-01-01T00:00:00Z\"", true)]
+    [InlineData("\"0001-01-01T00:59:59+01:00\"", false)]
+    public void An_event_time_outside_years_1_to_9999_is_invalid_event_time(string eventTime, bool valid)
+    {
+        var (kind, _, reason) = Parse($$$"""{"user_id":1,"event_time":{{{eventTime}}},"page":{"current":"a"}}""");
+
+        Assert.Equal(valid ? LineKind.Visit : LineKind.Rejected, kind);
+        if (!valid)
+        {
+            Assert.Equal(RejectionReason.InvalidEventTime, reason);
+        }
     }
 }

@@ -105,7 +105,14 @@ public static class ActiveSessionRecord
                     apiVersion = OptionalString(ref reader, vocabulary);
                     break;
                 case "isActive":
-                    isActive = reader.TokenType != JsonTokenType.False;
+                    // Only a boolean: a string "false" read as true would revive a closed session, and an
+                    // object or array would be read as if its fields were the record's.
+                    isActive = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        _ => throw new StateFormatException("isActive is not a boolean"),
+                    };
                     break;
                 default:
                     // expirationTimeMillisUtc is derived (last page + timeout), so it is recomputed, not trusted.

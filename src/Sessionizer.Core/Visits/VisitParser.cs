@@ -90,7 +90,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("user_id"u8))
+            if (NameIs(ref reader, "user_id"u8))
             {
                 reader.Read();
                 fields.UserIdState = reader.TokenType switch
@@ -100,7 +100,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
                     _ => FieldState.Invalid,
                 };
             }
-            else if (reader.ValueTextEquals("event_time"u8))
+            else if (NameIs(ref reader, "event_time"u8))
             {
                 reader.Read();
                 fields.EventTimeState = reader.TokenType switch
@@ -111,17 +111,17 @@ public sealed class VisitParser(Vocabulary vocabulary)
                     _ => FieldState.Invalid,
                 };
             }
-            else if (reader.ValueTextEquals("page"u8))
+            else if (NameIs(ref reader, "page"u8))
             {
                 reader.Read();
                 ReadPage(ref reader, ref fields);
             }
-            else if (reader.ValueTextEquals("source"u8))
+            else if (NameIs(ref reader, "source"u8))
             {
                 reader.Read();
                 ReadObject(ref reader, "site"u8, ref fields.Site, "api_version"u8, ref fields.ApiVersion);
             }
-            else if (reader.ValueTextEquals("technical"u8))
+            else if (NameIs(ref reader, "technical"u8))
             {
                 reader.Read();
                 ReadObject(ref reader, "browser"u8, ref fields.Browser, "lang"u8, ref fields.Language);
@@ -154,7 +154,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isCurrent = reader.ValueTextEquals("current"u8);
+            var isCurrent = NameIs(ref reader, "current"u8);
             reader.Read();
             if (!isCurrent)
             {
@@ -193,8 +193,8 @@ public sealed class VisitParser(Vocabulary vocabulary)
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isFirst = reader.ValueTextEquals(firstName);
-            var isSecond = !isFirst && reader.ValueTextEquals(secondName);
+            var isFirst = NameIs(ref reader, firstName);
+            var isSecond = !isFirst && NameIs(ref reader, secondName);
             reader.Read();
             if (isFirst)
             {
@@ -238,7 +238,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
     /// valid JSON syntax but no text, treated like invalid UTF-8 (the reader would throw, and a line
     /// is never fatal).
     /// </summary>
-    private static bool TryUnescape(ref Utf8JsonReader reader, Span<byte> buffer, out int length)
+    private static bool TryUnescape(ref Utf8JsonReader reader, scoped Span<byte> buffer, out int length)
     {
         try
         {
@@ -248,6 +248,27 @@ public sealed class VisitParser(Vocabulary vocabulary)
         catch (InvalidOperationException)
         {
             length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the current property name is <paramref name="name"/>. An escaped lone surrogate in a
+    /// name makes the reader throw; such a name is no field the parser knows, so it is ignored.
+    /// </summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueTextEquals(name);
+        }
+
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
             return false;
         }
     }
