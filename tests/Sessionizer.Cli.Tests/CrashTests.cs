@@ -48,6 +48,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         {
             var timeout = Timeouts[i % 2];
             var started = DateTimeOffset.UtcNow;
+            string lastStep;
             using (var child = RunToEnd(timeout, delay: true))
             {
                 while (child.Elapsed < plan[i] && !child.HasExited)
@@ -56,9 +57,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 }
 
                 child.Kill();
+                lastStep = child.Lines.LastOrDefault(l => l.Line.StartsWith("commit-step", StringComparison.Ordinal)).Line ?? "none";
             }
 
             var phase = CheckCommittedOrNothing(started);
+            output.WriteLine($"kill {i} at {plan[i].TotalMilliseconds:0} ms, last step seen: {lastStep}: {phase}");
             phases[phase] = phases.GetValueOrDefault(phase) + 1;
         }
 
