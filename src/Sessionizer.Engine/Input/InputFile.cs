@@ -8,9 +8,10 @@ public sealed record InputFile(string FullPath, string RelativePath, long Bytes)
 {
     public bool IsGzip => FullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Opens the file for reading, decompressed for .gz; reading a .gz file that is not whole throws <see cref="InvalidDataException"/>.</summary>
     public Stream Open()
     {
         var file = new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        return IsGzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file;
+        return IsGzip ? new CheckedGzipStream(file) : file;
     }
 }

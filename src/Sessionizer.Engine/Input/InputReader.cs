@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
@@ -12,8 +12,25 @@ public static class InputReader
     public static WindowInput Read(IReadOnlyList<InputFile> files, VisitParser parser, Window window, int parallelism)
     {
         var results = new FileResult[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => results[i] = ReadFile(files[i], parser, window));
+        var failures = new RunFailedException?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        {
+            try
+            {
+                results[i] = ReadFile(files[i], parser, window);
+            }
+            catch (RunFailedException e)
+            {
+                // Rethrown below as itself: out of Parallel.For it would come wrapped in an AggregateException.
+                failures[i] = e;
+            }
+        });
+
+        // The first failed file in path order, whichever thread failed first.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
 
         var counts = new InputCounts();
         var visits = new List<Visit>(results.Sum(r => r.Visits.Count));

@@ -5,8 +5,9 @@ namespace Sessionizer.Engine.Input;
 /// <summary>
 /// Splits a stream into lines without an object per line: each line is a span over one large
 /// buffer, valid until the next call. A line longer than <see cref="InputLimits.MaxLineBytes"/> is
-/// returned cut to its first <see cref="InputLimits.MaxRawBytes"/> and flagged, and the rest of it
-/// is read past without being held in memory.
+/// returned cut to its first <see cref="InputLimits.MaxRawBytes"/> (less the bytes of a UTF-8
+/// character the cut would split) and flagged, and the rest of it is read past without being held
+/// in memory.
 /// </summary>
 internal sealed class LineReader(Stream stream)
 {
@@ -67,7 +68,7 @@ internal sealed class LineReader(Stream stream)
         tooLong = line.Length > InputLimits.MaxLineBytes;
         if (tooLong)
         {
-            line = line[..InputLimits.MaxRawBytes];
+            line = line[..CutLength(line)];
         }
 
         return true;
@@ -94,8 +95,8 @@ internal sealed class LineReader(Stream stream)
     /// <summary>Keeps the head of an over-long line at the buffer's start and discards the rest up to its line end.</summary>
     private ReadOnlySpan<byte> SkipRestOfLongLine()
     {
-        _buffer.AsSpan(_start, InputLimits.MaxRawBytes).CopyTo(_buffer);
-        var keep = InputLimits.MaxRawBytes;
+        var keep = CutLength(_buffer.AsSpan(_start, _end - _start));
+        _buffer.AsSpan(_start, keep).CopyTo(_buffer);
         while (true)
         {
             var read = stream.Read(_buffer, keep, _buffer.Length - keep);
@@ -117,6 +118,22 @@ internal sealed class LineReader(Stream stream)
         }
 
         return _buffer.AsSpan(0, keep);
+    }
+
+    /// <summary>
+    /// Where an over-long line is cut: at <see cref="InputLimits.MaxRawBytes"/>, moved back over at
+    /// most 3 UTF-8 continuation bytes so that the cut does not split a character (a split one
+    /// would come out as U+FFFD, and the raw text longer than the limit).
+    /// </summary>
+    private static int CutLength(ReadOnlySpan<byte> line)
+    {
+        var end = InputLimits.MaxRawBytes;
+        while (end > InputLimits.MaxRawBytes - 3 && (line[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+
+        return end;
     }
 
     private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>

@@ -18,7 +18,10 @@ internal static class QualityGate
     public static void Check(Window window, WindowInput input, double maxRejectedFraction)
     {
         var counts = input.Counts;
-        if (counts.Lines == 0 || counts.Rejected <= maxRejectedFraction * counts.Lines)
+        // The ratio, not fraction * lines: 0.29 * 100 is 28.999999999999996 in binary floating point, which
+        // would fail 29 rejected lines of 100 although they are exactly at the fraction. A correctly rounded
+        // division of the counts gives the same double as the fraction whenever the two are equal.
+        if (counts.Lines == 0 || (double)counts.Rejected / counts.Lines <= maxRejectedFraction)
         {
             return;
         }

@@ -133,9 +133,7 @@ public static class StateReader
         try
         {
             using Stream raw = new MemoryStream(bytes, writable: false);
-            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress)
-                : raw;
+            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(raw) : raw;
             var lines = new LineReader(stream);
             while (lines.TryReadLine(out var line, out var tooLong))
             {

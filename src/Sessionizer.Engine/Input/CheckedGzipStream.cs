@@ -1,0 +1,178 @@
+using System.IO.Compression;
+
+namespace Sessionizer.Engine.Input;
+
+/// <summary>
+/// Decompresses a gzip file and fails, with <see cref="InvalidDataException"/>, when the file is not
+/// whole. .NET's <see cref="GZipStream"/> reads a file cut anywhere (in its data, in its trailer,
+/// even after its header) as a clean, shorter end of data (dotnet/runtime#47563; the strict check
+/// is a process-wide opt-in switch that a library cannot rely on), which would lose events silently.
+/// <para>
+/// The check: one more complete gzip member, whose content is a marker, is read after the file's
+/// bytes. When the file is whole, GZipStream decodes it as the file's next member (files of several
+/// concatenated members are read as gzip reads them) and the data ends with the marker, which is
+/// not passed on. When the file is cut, the marker's member is read as the rest of the cut member:
+/// that is invalid data, or data that does not end with the marker. Bytes after the file's last
+/// member (which GZipStream ignores) also hide the marker, so they fail the read too.
+/// </para>
+/// </summary>
+internal sealed class CheckedGzipStream : Stream
+{
+    private static readonly byte[] Marker = "\0\n sessionizer end-of-gzip check 7f3a9c1e \n\0"u8.ToArray();
+    private static readonly byte[] MarkerMember = Compress(Marker);
+
+    private readonly Stream _compressed;
+    private readonly GZipStream _gzip;
+
+    // Decompressed bytes not yet passed on; the last Marker.Length of them may be the marker.
+    private readonly byte[] _pending = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _ended;
+
+    public CheckedGzipStream(Stream compressed)
+    {
+        _compressed = compressed;
+        _gzip = new GZipStream(new ConcatenatedStream(compressed, MarkerMember), CompressionMode.Decompress);
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var ready = _end - _start - Marker.Length;
+            if (ready > 0)
+            {
+                var n = Math.Min(ready, buffer.Length);
+                _pending.AsSpan(_start, n).CopyTo(buffer);
+                _start += n;
+                return n;
+            }
+
+            if (_ended)
+            {
+                return 0;
+            }
+
+            _pending.AsSpan(_start, _end - _start).CopyTo(_pending);
+            _end -= _start;
+            _start = 0;
+            var read = _gzip.Read(_pending.AsSpan(_end));
+            if (read == 0)
+            {
+                _ended = true;
+                if (!_pending.AsSpan(_start, _end - _start).SequenceEqual(Marker))
+                {
+                    throw new InvalidDataException("The gzip data is cut short (or has bytes after its end): the file is not whole.");
+                }
+
+                _start = _end;
+                return 0;
+            }
+
+            _end += read;
+        }
+
+        return 0;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _gzip.Dispose();
+            _compressed.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static byte[] Compress(byte[] content)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.NoCompression, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>A stream's bytes, then some more.</summary>
+    private sealed class ConcatenatedStream(Stream first, byte[] then) : Stream
+    {
+        private int _thenPosition;
+        private bool _firstEnded;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (!_firstEnded)
+            {
+                var read = first.Read(buffer);
+                if (read > 0 || buffer.IsEmpty)
+                {
+                    return read;
+                }
+
+                _firstEnded = true;
+            }
+
+            var n = Math.Min(buffer.Length, then.Length - _thenPosition);
+            then.AsSpan(_thenPosition, n).CopyTo(buffer);
+            _thenPosition += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
