@@ -10,6 +10,7 @@ internal static class SessionizerCli
         Usage:
           sessionizer run      --window 2026-11-20T10 --input ROOT --output ROOT [options]
           sessionizer run      --from 2026-11-20T10 --to 2026-11-20T15 --input ROOT --output ROOT [options]
+          sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
         Run 'sessionizer COMMAND --help' for all options.
         """;
@@ -19,6 +20,7 @@ internal static class SessionizerCli
         var root = new RootCommand("Sessionizer: turns hourly website visit logs into user sessions.")
         {
             RunCommand.Create(error),
+            GenerateCommand.Create(error),
             StatusCommand.Create(output),
         };
 
