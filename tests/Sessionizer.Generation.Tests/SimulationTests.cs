@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sessionizer.Core.Generation;
 
 namespace Sessionizer.Generation.Tests;
