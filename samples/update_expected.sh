@@ -10,8 +10,9 @@
 #   samples/expected/rejected/2026/11/20/HH/part-*.json          (the gunzipped part-*.json.gz)
 #   samples/expected/counts.json    the "counts" object of each window's manifest, keyed by window
 # The old samples/expected/ is replaced. Review `git diff samples/expected` afterwards: every change
-# must be explained by the change to the job or to samples/make_samples.py, and samples/README.md
-# must still describe what the outputs show.
+# must be explained by the change to the job or to the sample logs (samples/make_samples.sh: the
+# generator command and samples/make_samples.py), and samples/README.md must still describe what
+# the outputs show.
 set -euo pipefail
 
 build=1
