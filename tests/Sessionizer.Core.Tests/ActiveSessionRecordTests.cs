@@ -72,7 +72,7 @@ public class ActiveSessionRecordTests
     {
         var visit = Assert.Single(Read(ReferenceRecord));
 
-        Assert.Equal(new Visit(1, 1_548_673_165_000, "category 20", Firefox, FromState: true), visit);
+        Assert.Equal(new Visit(1, 1_548_673_165_000, "category 20", Firefox, fromState: true), visit);
     }
 
     [Fact]

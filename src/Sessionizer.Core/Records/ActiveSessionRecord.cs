@@ -144,7 +144,7 @@ public static class ActiveSessionRecord
         var metadata = vocabulary.Metadata(site, apiVersion, browser, language);
         foreach (var (time, page) in pages)
         {
-            visits.Add(new Visit(userId.Value, time, page, metadata, FromState: true));
+            visits.Add(new Visit(userId.Value, time, page, metadata, fromState: true));
         }
 
         return true;
