@@ -121,10 +121,8 @@ public class ClosedSessionRecordTests
     public void Two_records_in_one_buffer_are_two_lines()
     {
         using var buffer = new JsonLineBuffer();
-        ClosedSessionRecord.Write(buffer.BeginRecord(), SessionOf(EndReason.Inactivity, At("10:00:00", "a")), W10);
-        buffer.EndRecord();
-        ClosedSessionRecord.Write(buffer.BeginRecord(), SessionOf(EndReason.Inactivity, At("10:00:00", "b", user: 2)), W10);
-        buffer.EndRecord();
+        ClosedSessionRecord.Write(buffer, SessionOf(EndReason.Inactivity, At("10:00:00", "a")), W10);
+        ClosedSessionRecord.Write(buffer, SessionOf(EndReason.Inactivity, At("10:00:00", "b", user: 2)), W10);
 
         var lines = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).Split('\n');
 

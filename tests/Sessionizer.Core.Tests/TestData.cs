@@ -41,16 +41,14 @@ internal static class TestData
     public static string ClosedJson(Session session, Window window)
     {
         using var buffer = new JsonLineBuffer();
-        ClosedSessionRecord.Write(buffer.BeginRecord(), session, window);
-        buffer.EndRecord();
+        ClosedSessionRecord.Write(buffer, session, window);
         return Line(buffer);
     }
 
     public static string ActiveJson(Session session, SessionRules? rules = null)
     {
         using var buffer = new JsonLineBuffer();
-        ActiveSessionRecord.Write(buffer.BeginRecord(), session, rules ?? Rules());
-        buffer.EndRecord();
+        ActiveSessionRecord.Write(buffer, session, rules ?? Rules());
         return Line(buffer);
     }
 

@@ -29,11 +29,12 @@ internal static class RunCommand
         var parallelism = CliOptions.Positive("--parallelism", "Threads to use (default: all cores).", Environment.ProcessorCount);
         var engine = CliOptions.OneOf("--engine", "local (one process, all cores) or spark.", "local", "spark");
         var logFormat = CliOptions.LogFormat();
+        var verbose = new Option<bool>("--verbose") { Description = "Also log debug details, such as the time of each phase of a window." };
 
         var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.")
         {
             window, from, to, input, output, noPreviousState, previousState, allowMissingInput, timeout, maxDuration,
-            closingPages, maxRejected, parallelism, engine, logFormat,
+            closingPages, maxRejected, parallelism, engine, logFormat, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -67,7 +68,7 @@ internal static class RunCommand
 
         command.SetAction(parse =>
         {
-            var log = Logs.Create(parse.GetValue(logFormat), error);
+            var log = Logs.Create(parse.GetValue(logFormat), error, parse.GetValue(verbose));
             var settings = new RunSettings
             {
                 InputRoot = parse.GetValue(input)!,

@@ -11,13 +11,13 @@ internal static class Logs
 {
     private const string TextTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
 
-    public static ILogger Create(LogFormat format, TextWriter error)
+    public static ILogger Create(LogFormat format, TextWriter error, bool verbose = false)
     {
         ITextFormatter formatter = format == LogFormat.Json
             ? new JsonFormatter(renderMessage: true, formatProvider: CultureInfo.InvariantCulture)
             : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
         return new LoggerConfiguration()
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information)
             .Enrich.WithProperty("App", "sessionizer")
             .WriteTo.Sink(new TextWriterSink(error, formatter))
             .CreateLogger();

@@ -11,36 +11,39 @@ namespace Sessionizer.Core.Records;
 /// </summary>
 public static class ActiveSessionRecord
 {
-    public static void Write(Utf8JsonWriter json, in Session session, SessionRules rules)
+    /// <summary>Writes one record and its line feed; the bytes are those Utf8JsonWriter would write (compact, nulls omitted).</summary>
+    public static void Write(JsonLineBuffer o, in Session session, SessionRules rules)
     {
         var pages = session.Pages.Span;
         var metadata = session.Metadata;
-        json.WriteStartObject();
-        json.WriteNumber("userId"u8, session.UserId);
-        json.WriteStartArray("visitedPages"u8);
-        foreach (ref readonly var page in pages)
+        o.Raw("{\"userId\":"u8);
+        o.Number(session.UserId);
+        o.Raw(",\"visitedPages\":["u8);
+        for (var i = 0; i < pages.Length; i++)
         {
-            json.WriteStartObject();
-            json.WriteNumber("eventTime"u8, page.EventTimeMs);
-            json.WriteString("pageName"u8, page.Page);
-            json.WriteEndObject();
+            o.Raw(i == 0 ? "{\"eventTime\":"u8 : ",{\"eventTime\":"u8);
+            o.Number(pages[i].EventTimeMs);
+            o.Raw(",\"pageName\":"u8);
+            o.String(pages[i].Page);
+            o.Raw("}"u8);
         }
 
-        json.WriteEndArray();
-        WriteIfPresent(json, "browser"u8, metadata.Browser);
-        WriteIfPresent(json, "language"u8, metadata.Language);
-        WriteIfPresent(json, "site"u8, metadata.Site);
-        WriteIfPresent(json, "apiVersion"u8, metadata.ApiVersion);
-        json.WriteNumber("expirationTimeMillisUtc"u8, session.EndMs + rules.InactivityTimeoutMs);
-        json.WriteBoolean("isActive"u8, true);
-        json.WriteEndObject();
+        o.Raw("]"u8);
+        WriteIfPresent(o, ",\"browser\":"u8, metadata.Browser);
+        WriteIfPresent(o, ",\"language\":"u8, metadata.Language);
+        WriteIfPresent(o, ",\"site\":"u8, metadata.Site);
+        WriteIfPresent(o, ",\"apiVersion\":"u8, metadata.ApiVersion);
+        o.Raw(",\"expirationTimeMillisUtc\":"u8);
+        o.Number(session.EndMs + rules.InactivityTimeoutMs);
+        o.Raw(",\"isActive\":true}\n"u8);
     }
 
-    private static void WriteIfPresent(Utf8JsonWriter json, ReadOnlySpan<byte> name, string? value)
+    private static void WriteIfPresent(JsonLineBuffer o, ReadOnlySpan<byte> namePart, string? value)
     {
         if (value is not null)
         {
-            json.WriteString(name, value);
+            o.Raw(namePart);
+            o.String(value);
         }
     }
 

@@ -7,11 +7,15 @@ namespace Sessionizer.Core.Visits;
 /// <summary>
 /// Turns one JSON Lines record into a <see cref="Visit"/> or a rejection reason (SPEC §2). The
 /// whole line is read before any field rule is judged, so a line that is not valid JSON is always
-/// <c>malformed_json</c>, whatever fields it starts with. Thread-safe.
+/// <c>malformed_json</c>, whatever fields it starts with. Not thread-safe: use one parser per
+/// thread; parsers on several threads share one <see cref="Core.Visits.Vocabulary"/>.
 /// </summary>
 public sealed class VisitParser(Vocabulary vocabulary)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+
+    private readonly Utf8Interner _strings = new(vocabulary);
+    private readonly MetadataCache _metadata = new(vocabulary);
 
     public Vocabulary Vocabulary { get; } = vocabulary;
 
@@ -43,7 +47,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
             return LineKind.Rejected;
         }
 
-        var metadata = Vocabulary.MetadataOfInterned(fields.Site, fields.ApiVersion, fields.Browser, fields.Language);
+        var metadata = _metadata.Get(fields.Site, fields.ApiVersion, fields.Browser, fields.Language);
         visit = new Visit(fields.UserId, fields.EventTimeMs, fields.Page!, metadata);
         return LineKind.Visit;
     }
@@ -213,11 +217,11 @@ public sealed class VisitParser(Vocabulary vocabulary)
     {
         if (!reader.ValueIsEscaped)
         {
-            return Vocabulary.InternUtf8(reader.ValueSpan);
+            return _strings.Intern(reader.ValueSpan);
         }
 
         var buffer = reader.ValueSpan.Length <= 512 ? stackalloc byte[512] : new byte[reader.ValueSpan.Length];
-        return TryUnescape(ref reader, buffer, out var length) ? Vocabulary.InternUtf8(buffer[..length]) : null;
+        return TryUnescape(ref reader, buffer, out var length) ? _strings.Intern(buffer[..length]) : null;
     }
 
     private static bool TryEventTime(ref Utf8JsonReader reader, out long epochMs)

@@ -1,30 +1,47 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Partitioning;
 using Sessionizer.Engine.Runs;
 
 namespace Sessionizer.Engine.Input;
 
-/// <summary>Reads and validates a window's input files, several files at once.</summary>
-public static class InputReader
+/// <summary>
+/// Reads and validates a window's input on all cores: files, and large plain files in byte ranges
+/// split at line ends (<see cref="InputSplit"/>). Each thread has its own parser and visit list, so
+/// threads share nothing but the vocabulary; line numbers of rejected lines are made file-wide once
+/// every split has counted its lines.
+/// </summary>
+internal static class InputReader
 {
-    public static WindowInput Read(IReadOnlyList<InputFile> files, VisitParser parser, Window window, int parallelism)
+    public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism)
     {
-        var results = new FileResult[files.Count];
-        var failures = new RunFailedException?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-        {
-            try
+        var splits = InputSplit.Of(files);
+        var results = new SplitResult?[splits.Count];
+        var failures = new RunFailedException?[splits.Count];
+        var readers = new ConcurrentBag<Reader>();
+        var largestFirst = Enumerable.Range(0, splits.Count).OrderByDescending(i => splits[i].Length).ThenBy(i => i).ToList();
+        Parallel.ForEach(
+            Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => new Reader(new VisitParser(vocabulary), window),
+            (i, _, reader) =>
             {
-                results[i] = ReadFile(files[i], parser, window);
-            }
-            catch (RunFailedException e)
-            {
-                // Rethrown below as itself: out of Parallel.For it would come wrapped in an AggregateException.
-                failures[i] = e;
-            }
-        });
+                try
+                {
+                    results[i] = reader.Read(splits[i]);
+                }
+                catch (RunFailedException e)
+                {
+                    // Rethrown below as itself: out of Parallel.ForEach it would come wrapped in an AggregateException.
+                    failures[i] = e;
+                }
+
+                return reader;
+            },
+            readers.Add);
 
         // The first failed file in path order, whichever thread failed first.
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
@@ -33,69 +50,115 @@ public static class InputReader
         }
 
         var counts = new InputCounts();
-        var visits = new List<Visit>(results.Sum(r => r.Visits.Count));
         var rejected = new List<RejectedRecord>();
-        foreach (var result in results)
+        long linesBefore = 0;
+        for (var i = 0; i < splits.Count; i++)
         {
+            var result = results[i]!;
+            linesBefore = splits[i].Part == 0 ? 0 : linesBefore;
             counts.Add(result.Counts);
-            visits.AddRange(result.Visits);
-            rejected.AddRange(result.Rejected);
+            var offset = linesBefore;
+            rejected.AddRange(offset == 0 ? result.Rejected : result.Rejected.Select(r => r with { Line = r.Line + offset }));
+            linesBefore += result.Lines;
         }
 
-        return new WindowInput(files, Missing: false, visits, rejected, counts);
+        var ordered = readers.OrderByDescending(r => r.Visits.Count).ToList();
+        return new WindowInput(files, Missing: false, ordered.Select(r => r.Visits).ToList(),
+            ordered.SelectMany(r => r.SampledUsers).ToList(), rejected, counts);
     }
 
-    private static FileResult ReadFile(InputFile file, VisitParser parser, Window window)
+    /// <summary>What one split yielded besides its visits.</summary>
+    private sealed class SplitResult
     {
-        var result = new FileResult();
-        try
-        {
-            using var stream = file.Open();
-            var lines = new LineReader(stream);
-            while (lines.TryReadLine(out var line, out var tooLong))
-            {
-                if (tooLong)
-                {
-                    Reject(result, file, lines.LineNumber, RejectionReason.LineTooLong, line);
-                    continue;
-                }
-
-                switch (parser.Parse(line, out var visit, out var reason))
-                {
-                    case LineKind.Visit:
-                        result.Visits.Add(visit);
-                        result.Counts.CountValid(visit.EventTimeMs < window.StartMs, visit.EventTimeMs >= window.EndMs);
-                        break;
-                    case LineKind.Blank:
-                        result.Counts.CountBlank();
-                        break;
-                    default:
-                        Reject(result, file, lines.LineNumber, reason, line);
-                        break;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            // An unreadable file (e.g. a truncated gzip) fails the run: skipping it would lose events silently.
-            throw new RunFailedException(RunFailure.Failed, $"Cannot read input file {file.RelativePath}: {e.Message}", e);
-        }
-
-        return result;
-    }
-
-    private static void Reject(FileResult result, InputFile file, long line, RejectionReason reason, ReadOnlySpan<byte> raw)
-    {
-        result.Counts.CountRejected(reason);
-        result.Rejected.Add(new RejectedRecord(file.RelativePath, line, reason, RejectedRecord.CutRaw(raw)));
-    }
-
-    private sealed class FileResult
-    {
-        public List<Visit> Visits { get; } = [];
-
         public List<RejectedRecord> Rejected { get; } = [];
 
         public InputCounts Counts { get; } = new();
+
+        /// <summary>Lines that start in the split, blank ones included: the offset of the next split's line numbers.</summary>
+        public long Lines { get; set; }
+    }
+
+    /// <summary>One thread's reader: its parser, its buffer, and the visits it has read so far.</summary>
+    private sealed class Reader(VisitParser parser, Window window)
+    {
+        private readonly byte[] _buffer = new byte[LineReader.BufferSize];
+
+        public VisitBlocks Visits { get; } = new();
+
+        public List<long> SampledUsers { get; } = [];
+
+        public SplitResult Read(InputSplit split)
+        {
+            var result = new SplitResult();
+            var file = split.File;
+            try
+            {
+                using var stream = Open(split);
+                var lines = new LineReader(stream, _buffer);
+                var first = 1L;
+                if (split.Start > 0)
+                {
+                    // The stream starts one byte early: skip the end of the line the previous split reads.
+                    lines.TryReadLine(out _, out _);
+                    first = 2;
+                }
+
+                var limit = split.Start > 0 ? split.End - split.Start + 1 : split.End;
+                while (lines.TryReadLine(out var line, out var tooLong) && lines.LineStart < limit)
+                {
+                    var number = lines.LineNumber - first + 1;
+                    result.Lines = number;
+                    if (tooLong)
+                    {
+                        Reject(result, file, number, RejectionReason.LineTooLong, line);
+                        continue;
+                    }
+
+                    switch (parser.Parse(line, out var visit, out var reason))
+                    {
+                        case LineKind.Visit:
+                            Visits.Add(visit);
+                            if (UserRanges.IsSampled(visit.UserId, visit.EventTimeMs))
+                            {
+                                SampledUsers.Add(visit.UserId);
+                            }
+
+                            result.Counts.CountValid(visit.EventTimeMs < window.StartMs, visit.EventTimeMs >= window.EndMs);
+                            break;
+                        case LineKind.Blank:
+                            result.Counts.CountBlank();
+                            break;
+                        default:
+                            Reject(result, file, number, reason, line);
+                            break;
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // An unreadable file (e.g. a truncated gzip) fails the run: skipping it would lose events silently.
+                throw new RunFailedException(RunFailure.Failed, $"Cannot read input file {file.RelativePath}: {e.Message}", e);
+            }
+
+            return result;
+        }
+
+        private static Stream Open(InputSplit split)
+        {
+            if (split.Start == 0)
+            {
+                return split.File.Open();
+            }
+
+            var stream = new FileStream(split.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            stream.Seek(split.Start - 1, SeekOrigin.Begin);
+            return stream;
+        }
+
+        private static void Reject(SplitResult result, InputFile file, long line, RejectionReason reason, ReadOnlySpan<byte> raw)
+        {
+            result.Counts.CountRejected(reason);
+            result.Rejected.Add(new RejectedRecord(file.RelativePath, line, reason, RejectedRecord.CutRaw(raw)));
+        }
     }
 }

@@ -9,18 +9,25 @@ namespace Sessionizer.Engine.Input;
 /// character the cut would split) and flagged, and the rest of it is read past without being held
 /// in memory.
 /// </summary>
-internal sealed class LineReader(Stream stream)
+internal sealed class LineReader(Stream stream, byte[]? buffer = null)
 {
     // Room for the longest acceptable line plus its "\r\n", so such a line is always whole in the buffer.
-    private const int BufferSize = InputLimits.MaxLineBytes + (1 << 20);
+    public const int BufferSize = InputLimits.MaxLineBytes + (1 << 20);
 
-    private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly byte[] _buffer = buffer is { Length: >= BufferSize } ? buffer : new byte[BufferSize];
     private int _start;
     private int _end;
     private bool _endOfStream;
 
+    // Bytes read from the stream so far; the pending bytes _buffer[_start.._end] are the stream's
+    // bytes just before this position.
+    private long _streamPosition;
+
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>Where the line last returned starts, as an offset from the stream's position when reading began.</summary>
+    public long LineStart { get; private set; }
 
     /// <summary>Reads the next line, without its line end ("\n" or "\r\n").</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong)
@@ -28,6 +35,7 @@ internal sealed class LineReader(Stream stream)
         tooLong = false;
         while (true)
         {
+            LineStart = _streamPosition - _end + _start;
             var pending = _buffer.AsSpan(_start, _end - _start);
             var newline = pending.IndexOf((byte)'\n');
             if (newline >= 0)
@@ -84,6 +92,7 @@ internal sealed class LineReader(Stream stream)
         }
 
         var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+        _streamPosition += read;
         if (read == 0)
         {
             _endOfStream = true;
@@ -100,6 +109,7 @@ internal sealed class LineReader(Stream stream)
         while (true)
         {
             var read = stream.Read(_buffer, keep, _buffer.Length - keep);
+            _streamPosition += read;
             if (read == 0)
             {
                 _start = _end = keep;

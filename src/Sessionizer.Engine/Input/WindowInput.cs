@@ -1,10 +1,15 @@
 using Sessionizer.Core.Records;
-using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Partitioning;
 
 namespace Sessionizer.Engine.Input;
 
-/// <summary>A window's new events, parsed: the valid visits, the rejected lines and the counts.</summary>
-public sealed record WindowInput(IReadOnlyList<InputFile> Files, bool Missing, List<Visit> Visits, List<RejectedRecord> Rejected, InputCounts Counts)
+/// <summary>
+/// A window's new events, parsed: the valid visits (in blocks, one list per reading thread), the
+/// sample of user ids the user ranges are drawn from, the rejected lines in file and line order,
+/// and the counts.
+/// </summary>
+internal sealed record WindowInput(
+    IReadOnlyList<InputFile> Files, bool Missing, List<VisitBlocks> Visits, List<long> SampledUsers, List<RejectedRecord> Rejected, InputCounts Counts)
 {
-    public static WindowInput Empty(bool missing) => new([], missing, [], [], new InputCounts());
+    public static WindowInput Empty(bool missing) => new([], missing, [], [], [], new InputCounts());
 }

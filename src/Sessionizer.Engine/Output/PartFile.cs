@@ -44,6 +44,17 @@ internal sealed class PartFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends bytes written elsewhere, e.g. a gzip member compressed on another thread (a .json.gz part
+    /// is a series of gzip members, which gzip readers read as one stream), holding <paramref name="records"/> records.
+    /// </summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes, long records)
+    {
+        Drain();
+        _hashing.Write(bytes);
+        Records += records;
+    }
+
     public ManifestFile Close()
     {
         Drain();

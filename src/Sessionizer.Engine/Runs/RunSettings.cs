@@ -26,7 +26,7 @@ public sealed record RunSettings
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
+    public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
 
     public string Engine { get; init; } = "local";
 }

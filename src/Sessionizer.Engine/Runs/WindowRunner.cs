@@ -7,6 +7,7 @@ using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Commit;
 using Sessionizer.Engine.Input;
 using Sessionizer.Engine.Output;
+using Sessionizer.Engine.Partitioning;
 using Sessionizer.Engine.State;
 
 namespace Sessionizer.Engine.Runs;
@@ -58,23 +59,28 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
 
         var vocabulary = new Vocabulary();
         var state = ReadState(window, isFirst, vocabulary);
-        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, new VisitParser(vocabulary), window, settings.Parallelism);
+        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism);
         QualityGate.Check(window, input, settings.MaxRejectedFraction);
+        var readTime = clock.Elapsed;
 
-        var visits = new Visit[state.Visits.Count + input.Visits.Count];
-        state.Visits.CopyTo(visits);
-        input.Visits.CopyTo(visits, state.Visits.Count);
-        var kept = SessionGenerator.SortAndDeduplicate(visits);
-
-        var closed = new List<Session>();
-        var active = new List<Session>();
-        SessionGenerator.Generate(visits.AsMemory(0, kept), settings.Rules, window, s => (s.IsActive ? active : closed).Add(s));
+        // Users are cut into ranges sessionized in parallel; the state's pages join their users' ranges.
+        var stateVisits = new VisitBlocks();
+        stateVisits.AddRange(state.Visits);
+        var sample = input.SampledUsers;
+        sample.AddRange(state.Visits.Where(v => UserRanges.IsSampled(v.UserId, v.EventTimeMs)).Select(v => v.UserId));
+        var totalVisits = stateVisits.Count + input.Visits.Sum(v => v.Count);
+        var userRanges = UserRanges.FromSample(sample, totalVisits);
+        var byRange = Scatter.ByUserRange([.. input.Visits, stateVisits], userRanges, settings.Parallelism);
+        var scatterTime = clock.Elapsed;
 
         using var commit = WindowCommit.Begin(_layout, window);
+        var sessions = SessionOutputs.Write(byRange, settings.Rules, window, commit.StagingDirectory(OutputLayout.ActiveSessions),
+            commit.StagingDirectory(OutputLayout.ClosedSessions), settings.CompressionLevel, settings.Parallelism);
+        var sessionTime = clock.Elapsed;
         ManifestFile[] outputs =
         [
-            OutputWriter.WriteActive(commit.StagingDirectory(OutputLayout.ActiveSessions), window, active, settings.Rules),
-            OutputWriter.WriteClosed(commit.StagingDirectory(OutputLayout.ClosedSessions), window, closed, settings.CompressionLevel),
+            sessions.Active,
+            sessions.Closed,
             OutputWriter.WriteRejected(commit.StagingDirectory(OutputLayout.Rejected), window, input.Rejected, settings.CompressionLevel),
         ];
 
@@ -101,10 +107,13 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
                 Files = input.Files.Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
             },
             Previous = state.Lineage,
-            Counts = Count(input, state, visits.Length - kept, active, closed),
+            Counts = Count(input, state, sessions),
             Outputs = outputs,
         };
         commit.Publish(manifest);
+        log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected and commit {Commit:0.000}s",
+            window.ToString(), readTime.TotalSeconds, userRanges.Count, (scatterTime - readTime).TotalSeconds,
+            (sessionTime - scatterTime).TotalSeconds, (clock.Elapsed - sessionTime).TotalSeconds);
         return new WindowOutcome(window, manifest, clock.Elapsed);
     }
 
@@ -123,7 +132,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         return StateReader.FromCommittedWindow(_layout, window.Previous, vocabulary);
     }
 
-    private static ManifestCounts Count(WindowInput input, PreviousState state, long duplicates, List<Session> active, List<Session> closed)
+    private static ManifestCounts Count(WindowInput input, PreviousState state, SessionOutputs sessions)
     {
         var counts = input.Counts;
         return new ManifestCounts
@@ -134,15 +143,15 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
             Rejected = counts.Rejected,
             RejectedByReason = new SortedDictionary<string, long>(
                 RejectionReasons.All.Where(r => counts.RejectedFor(r) > 0).ToDictionary(r => r.Code(), counts.RejectedFor), StringComparer.Ordinal),
-            Duplicates = duplicates,
+            Duplicates = sessions.Duplicates,
             EventsBeforeWindow = counts.EventsBeforeWindow,
             EventsAfterWindow = counts.EventsAfterWindow,
             PreviousActiveSessions = state.Sessions,
             PreviousInactiveRecordsIgnored = state.InactiveRecordsIgnored,
-            ActiveSessions = active.Count,
-            ClosedSessions = closed.Count,
+            ActiveSessions = sessions.ActiveSessions,
+            ClosedSessions = sessions.ClosedSessions,
             ClosedByReason = new SortedDictionary<string, long>(
-                EndReasons.All.ToDictionary(r => r.Code(), r => (long)closed.Count(s => s.EndReason == r)), StringComparer.Ordinal),
+                EndReasons.All.ToDictionary(r => r.Code(), r => sessions.ClosedByReason[(int)r]), StringComparer.Ordinal),
         };
     }
 }

@@ -1,0 +1,31 @@
+namespace Sessionizer.Engine.Input;
+
+/// <summary>
+/// A piece of an input file that one thread reads: the lines that start in [Start, End). A large
+/// plain file is read as several splits at once; a gzip file is one split (it cannot be entered midway).
+/// </summary>
+internal sealed record InputSplit(InputFile File, int Part, long Start, long End)
+{
+    /// <summary>Plain files are split in pieces of about this size, enough to keep every core busy to the end.</summary>
+    public const long TargetBytes = 32L << 20;
+
+    public long Length => End - Start;
+
+    /// <summary>The splits of all files, in file then offset order.</summary>
+    public static List<InputSplit> Of(IReadOnlyList<InputFile> files)
+    {
+        var splits = new List<InputSplit>();
+        foreach (var file in files)
+        {
+            var pieces = file.IsGzip || file.Bytes <= TargetBytes ? 1 : (int)((file.Bytes + TargetBytes - 1) / TargetBytes);
+            for (var i = 0; i < pieces; i++)
+            {
+                var start = file.Bytes * i / pieces;
+                var end = i == pieces - 1 ? long.MaxValue : file.Bytes * (i + 1) / pieces;
+                splits.Add(new InputSplit(file, i, start, end));
+            }
+        }
+
+        return splits;
+    }
+}

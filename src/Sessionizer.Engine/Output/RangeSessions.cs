@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Partitioning;
+
+namespace Sessionizer.Engine.Output;
+
+/// <summary>
+/// Sessionizes one user range (sort, deduplicate, split and close: SPEC §3) and formats its records:
+/// active sessions as JSON Lines, closed sessions as one gzip member. One per worker thread: its
+/// buffers are reused from range to range.
+/// </summary>
+internal sealed class RangeSessions(SessionRules rules, Window window, CompressionLevel level) : IDisposable
+{
+    private readonly JsonLineBuffer _active = new(1 << 20);
+    private readonly JsonLineBuffer _closed = new(4 << 20);
+
+    public RangeOutput Build(VisitBlocks range)
+    {
+        var visits = range.Drain();
+        var kept = SessionGenerator.SortAndDeduplicate(visits);
+        _active.Clear();
+        _closed.Clear();
+        long activeCount = 0, closedCount = 0;
+        var byReason = RangeOutput.NewReasonCounts();
+        SessionGenerator.Generate(visits.AsMemory(0, kept), rules, window, session =>
+        {
+            if (session.EndReason is { } reason)
+            {
+                ClosedSessionRecord.Write(_closed, session, window);
+                closedCount++;
+                byReason[(int)reason]++;
+            }
+            else
+            {
+                ActiveSessionRecord.Write(_active, session, rules);
+                activeCount++;
+            }
+        });
+
+        return new RangeOutput(_active.WrittenSpan.ToArray(), activeCount, GzipMember.Compress(_closed.WrittenSpan, level),
+            closedCount, byReason, visits.Length - kept);
+    }
+
+    public void Dispose()
+    {
+        _active.Dispose();
+        _closed.Dispose();
+    }
+}

@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Partitioning;
+
+namespace Sessionizer.Engine.Output;
+
+/// <summary>What writing the sessions produced: the two part files and the counts for the manifest.</summary>
+internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, long ActiveSessions, long ClosedSessions, long[] ClosedByReason, long Duplicates)
+{
+    /// <summary>
+    /// Sessionizes the user ranges on <paramref name="parallelism"/> threads and appends their records
+    /// to the part files in range order, i.e. in user order, whatever order the threads finish in.
+    /// At most two ranges per thread are in flight, which bounds memory.
+    /// </summary>
+    public static SessionOutputs Write(VisitBlocks[] ranges, SessionRules rules, Window window, string activeDirectory,
+        string closedDirectory, CompressionLevel level, int parallelism)
+    {
+        using var active = OutputWriter.OpenActive(activeDirectory, window);
+        using var closed = OutputWriter.OpenClosed(closedDirectory, window, level);
+        var results = new RangeOutput?[ranges.Length];
+        var failures = new Exception?[ranges.Length];
+        var ready = Enumerable.Range(0, ranges.Length).Select(_ => new SemaphoreSlim(0)).ToArray();
+        using var inFlight = new SemaphoreSlim(2 * parallelism);
+        using var stop = new CancellationTokenSource();
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Min(parallelism, ranges.Length)).Select(_ => Task.Factory.StartNew(() =>
+        {
+            using var sessions = new RangeSessions(rules, window, level);
+            while (true)
+            {
+                // A slot is taken before an index, so the oldest unwritten ranges always have one: no deadlock.
+                inFlight.Wait(stop.Token);
+                var i = Interlocked.Increment(ref next);
+                if (i >= ranges.Length)
+                {
+                    return;
+                }
+
+                try
+                {
+                    results[i] = sessions.Build(ranges[i]);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+
+                ranges[i] = null!; // drained: let the GC have it
+                ready[i].Release();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        long activeCount = 0, closedCount = 0, duplicates = 0;
+        var byReason = RangeOutput.NewReasonCounts();
+        try
+        {
+            for (var i = 0; i < ranges.Length; i++)
+            {
+                ready[i].Wait();
+                if (failures[i] is { } failure)
+                {
+                    throw new InvalidOperationException($"Sessionizing user range {i} failed: {failure.Message}", failure);
+                }
+
+                var result = results[i]!;
+                results[i] = null;
+                active.WriteRaw(result.Active, result.ActiveSessions);
+                closed.WriteRaw(result.ClosedGzip, result.ClosedSessions);
+                activeCount += result.ActiveSessions;
+                closedCount += result.ClosedSessions;
+                duplicates += result.Duplicates;
+                for (var r = 0; r < byReason.Length; r++)
+                {
+                    byReason[r] += result.ClosedByReason[r];
+                }
+
+                inFlight.Release();
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                Task.WaitAll(workers);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                // Workers stopped waiting for a slot once the writer was done or failed.
+            }
+
+            foreach (var semaphore in ready)
+            {
+                semaphore.Dispose();
+            }
+        }
+
+        return new SessionOutputs(active.Close(), closed.Close(), activeCount, closedCount, byReason, duplicates);
+    }
+}

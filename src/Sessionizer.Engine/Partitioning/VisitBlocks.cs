@@ -1,0 +1,98 @@
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Engine.Partitioning;
+
+/// <summary>
+/// An append-only list of visits kept in fixed blocks of 2 048 (64 KiB): no copy when it grows, no
+/// large-object-heap array, and blocks of several lists can be joined without copying. Not thread-safe:
+/// each thread fills its own, and lists are joined afterwards.
+/// </summary>
+internal sealed class VisitBlocks
+{
+    public const int BlockSize = 2048;
+
+    private readonly List<(Visit[] Block, int Count)> _segments = [];
+    private Visit[]? _current;
+    private int _currentCount;
+
+    public long Count { get; private set; }
+
+    public void Add(in Visit visit)
+    {
+        if (_current is null || _currentCount == BlockSize)
+        {
+            Seal();
+            _current = new Visit[BlockSize];
+        }
+
+        _current[_currentCount++] = visit;
+        Count++;
+    }
+
+    public void AddRange(IEnumerable<Visit> visits)
+    {
+        foreach (var visit in visits)
+        {
+            Add(visit);
+        }
+    }
+
+    /// <summary>Moves the blocks of <paramref name="other"/> to the end of this list; <paramref name="other"/> is left empty.</summary>
+    public void Take(VisitBlocks other)
+    {
+        other.Seal();
+        Seal();
+        _segments.AddRange(other._segments);
+        Count += other.Count;
+        other._segments.Clear();
+        other.Count = 0;
+    }
+
+    /// <summary>The visits, block by block.</summary>
+    public IEnumerable<ReadOnlyMemory<Visit>> Segments()
+    {
+        foreach (var (block, count) in _segments)
+        {
+            yield return block.AsMemory(0, count);
+        }
+
+        if (_current is not null && _currentCount > 0)
+        {
+            yield return _current.AsMemory(0, _currentCount);
+        }
+    }
+
+    /// <summary>Copies all visits into one array and releases the blocks, so their memory can be reused at once.</summary>
+    public Visit[] Drain()
+    {
+        var all = new Visit[Count];
+        var at = 0;
+        foreach (var segment in Segments())
+        {
+            segment.Span.CopyTo(all.AsSpan(at));
+            at += segment.Length;
+        }
+
+        Clear();
+        return all;
+    }
+
+    public void Clear()
+    {
+        _segments.Clear();
+        _current = null;
+        _currentCount = 0;
+        Count = 0;
+    }
+
+    private void Seal()
+    {
+        if (_current is not null && _currentCount > 0)
+        {
+            _segments.Add((_current, _currentCount));
+        }
+
+        _current = null;
+        _currentCount = 0;
+    }
+}
