@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Sessionizer.Core.Records;
 
@@ -23,8 +22,8 @@ public static class SessionId
         userId.TryFormat(text, out var n, provider: CultureInfo.InvariantCulture);
         text[n++] = (byte)':';
         startMs.TryFormat(text[n..], out var m, provider: CultureInfo.InvariantCulture);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(text[..(n + m)], hash);
+        Span<byte> hash = stackalloc byte[32];
+        Sha256Block.Hash(text[..(n + m)], hash); // "{user}:{start}" is at most 40 bytes: one block
         for (var i = 0; i < 16; i++)
         {
             destination[2 * i] = Hex(hash[i] >> 4);

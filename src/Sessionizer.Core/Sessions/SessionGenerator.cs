@@ -16,7 +16,7 @@ public static class SessionGenerator
     /// </summary>
     public static int SortAndDeduplicate(Span<Visit> visits)
     {
-        visits.Sort(new VisitOrder());
+        visits.Sort(); // Visit.CompareTo: user, then canonical order, state first among equals
         if (visits.Length == 0)
         {
             return 0;

@@ -4,7 +4,13 @@ namespace Sessionizer.Core.Visits;
 /// One page visit of one user: the unit the session rules work on. A 32-byte struct of two numbers
 /// and two interned references, so millions of them live in one array without an object per event.
 /// </summary>
-public readonly struct Visit : IEquatable<Visit>
+/// <remarks>
+/// Visits sort by user, then in canonical order (SPEC §3.3): event time, page, then metadata
+/// (ordinal, null first). Among visits with the same (user, time, page), pages of the previous
+/// state come first, so that deduplication keeps them (SPEC §3.2). The order is the struct's own
+/// <see cref="CompareTo"/>, so that sorting inlines it.
+/// </remarks>
+public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
 {
     // The previous-state flag travels as the metadata's twin instance (see VisitMetadata).
     private readonly VisitMetadata _metadata;
@@ -40,6 +46,41 @@ public readonly struct Visit : IEquatable<Visit>
         get => _metadata.IsStateTwin;
         init => _metadata = value ? _metadata.AsState : _metadata.AsNew;
     }
+
+    public int CompareTo(Visit other)
+    {
+        var c = UserId.CompareTo(other.UserId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = EventTimeMs.CompareTo(other.EventTimeMs);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        if (!ReferenceEquals(Page, other.Page))
+        {
+            c = string.CompareOrdinal(Page, other.Page);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        c = other.FromState.CompareTo(FromState);
+        return c != 0 ? c : VisitMetadata.Compare(_metadata, other._metadata);
+    }
+
+    public static bool operator <(Visit left, Visit right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Visit left, Visit right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Visit left, Visit right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Visit left, Visit right) => left.CompareTo(right) >= 0;
 
     public static bool operator ==(Visit left, Visit right) => left.Equals(right);
 
