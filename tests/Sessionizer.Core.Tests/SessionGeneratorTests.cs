@@ -213,7 +213,7 @@ public class SessionGeneratorTests
         var session = Assert.Single(sessions);
         Assert.Equal(["z", "a"], Pages(session));
         Assert.Equal(Ms("2019-01-28T09:55:00Z"), session.StartMs);
-        Assert.Same(Chrome, session.Metadata);
+        Assert.Equal(Chrome, session.Metadata);
         Assert.Equal("other.com", ClosedField(session, W10, "site"));
         Assert.Equal("Chrome", ClosedField(session, W10, "browser"));
         Assert.Equal("z", ClosedField(session, W10, "entry_page"));
@@ -247,8 +247,8 @@ public class SessionGeneratorTests
         var withNull = Sessionize([At("10:10:00", "p", metadata: siteB), At("10:10:00", "p", metadata: siteNull), At("10:10:00", "p", metadata: siteA)], W10);
         var withoutNull = Sessionize([At("10:10:00", "p", metadata: siteB), At("10:10:00", "p", metadata: siteA), At("10:10:00", "p", metadata: siteAv0)], W10);
 
-        Assert.Same(siteNull, Assert.Single(Assert.Single(withNull).Pages.ToArray()).Metadata);
-        Assert.Same(siteAv0, Assert.Single(Assert.Single(withoutNull).Pages.ToArray()).Metadata);
+        Assert.Equal(siteNull, Assert.Single(Assert.Single(withNull).Pages.ToArray()).Metadata);
+        Assert.Equal(siteAv0, Assert.Single(Assert.Single(withoutNull).Pages.ToArray()).Metadata);
     }
 
     [Fact]
@@ -263,8 +263,8 @@ public class SessionGeneratorTests
         Assert.Equal(["a", "b"], Pages(session));
         var first = session.Pages.Span[0];
         Assert.True(first.FromState);
-        Assert.Same(stateMetadata, first.Metadata);
-        Assert.Same(stateMetadata, session.Metadata);
+        Assert.Equal(stateMetadata, first.Metadata);
+        Assert.Equal(stateMetadata, session.Metadata);
         Assert.Equal("state.com", ClosedField(session, W10, "site"));
     }
 
@@ -389,7 +389,7 @@ public class SessionGeneratorTests
         var sessions = Sessionize([At("10:11:00", "b", metadata: Chrome), At("10:10:00", "a", metadata: Firefox)], W10);
 
         var session = Assert.Single(sessions);
-        Assert.Same(Firefox, session.Metadata);
+        Assert.Equal(Firefox, session.Metadata);
         Assert.Equal("mysite.com", ClosedField(session, W10, "site"));
         Assert.Equal("Firefox", ClosedField(session, W10, "browser"));
     }

@@ -8,6 +8,5 @@ public readonly struct VisitOrder : IComparer<Visit>
     public int Compare(Visit x, Visit y) => x.CompareTo(y);
 
     /// <summary>Whether two visits are duplicates: same user, millisecond and page.</summary>
-    public static bool AreDuplicates(in Visit x, in Visit y) =>
-        x.UserId == y.UserId && x.EventTimeMs == y.EventTimeMs && string.Equals(x.Page, y.Page, StringComparison.Ordinal);
+    public static bool AreDuplicates(in Visit x, in Visit y) => x.IsDuplicateOf(y);
 }

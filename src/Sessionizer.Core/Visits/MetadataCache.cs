@@ -1,37 +1,22 @@
-using System.Runtime.CompilerServices;
-
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// A single-threaded cache in front of <see cref="Vocabulary.MetadataOfInterned"/>: the four strings
-/// are interned, so the key compares and hashes by reference, with no lock.
+/// A single-threaded cache in front of the interning table's metadata: the key is the four string
+/// ids, so it hashes and compares as numbers, with no lock.
 /// </summary>
-internal sealed class MetadataCache(Vocabulary vocabulary)
+internal sealed class MetadataCache
 {
-    private readonly Dictionary<Key, VisitMetadata> _known = new(new ReferenceComparer());
+    private readonly Dictionary<(int, int, int, int), int> _known = [];
 
-    public VisitMetadata Get(string? site, string? apiVersion, string? browser, string? language)
+    public int IdOf(int site, int apiVersion, int browser, int language)
     {
-        var key = new Key(site, apiVersion, browser, language);
-        if (!_known.TryGetValue(key, out var metadata))
+        var key = (site, apiVersion, browser, language);
+        if (!_known.TryGetValue(key, out var id))
         {
-            metadata = vocabulary.MetadataOfInterned(site, apiVersion, browser, language);
-            _known[key] = metadata;
+            id = Interned.MetadataIdOf(site, apiVersion, browser, language);
+            _known[key] = id;
         }
 
-        return metadata;
-    }
-
-    private readonly record struct Key(string? Site, string? ApiVersion, string? Browser, string? Language);
-
-    private sealed class ReferenceComparer : IEqualityComparer<Key>
-    {
-        public bool Equals(Key x, Key y) =>
-            ReferenceEquals(x.Site, y.Site) && ReferenceEquals(x.ApiVersion, y.ApiVersion)
-            && ReferenceEquals(x.Browser, y.Browser) && ReferenceEquals(x.Language, y.Language);
-
-        public int GetHashCode(Key key) => HashCode.Combine(
-            RuntimeHelpers.GetHashCode(key.Site), RuntimeHelpers.GetHashCode(key.ApiVersion),
-            RuntimeHelpers.GetHashCode(key.Browser), RuntimeHelpers.GetHashCode(key.Language));
+        return id;
     }
 }

@@ -3,37 +3,32 @@ using System.Runtime.InteropServices;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// A single-threaded cache in front of <see cref="Vocabulary"/>: finds the interned string of UTF-8
-/// bytes by hashing the bytes, without transcoding them and without a lock. Each parser has its own,
-/// so parsers on several threads never contend; a miss goes to the shared vocabulary once.
+/// A single-threaded cache in front of the interning table: finds the id of UTF-8 bytes by hashing
+/// the bytes, without transcoding them and without a lock. Each parser has its own, so parsers on
+/// several threads never contend; a miss goes to the shared table once.
 /// </summary>
 internal sealed class Utf8Interner
 {
-    private readonly Vocabulary _vocabulary;
-    private readonly Dictionary<byte[], string> _known = new(new Utf8KeyComparer());
-    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private readonly Dictionary<byte[], int> _known = new(new Utf8KeyComparer());
+    private readonly Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public Utf8Interner(Vocabulary vocabulary)
-    {
-        _vocabulary = vocabulary;
-        _lookup = _known.GetAlternateLookup<ReadOnlySpan<byte>>();
-    }
+    public Utf8Interner() => _lookup = _known.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-    /// <summary>The interned string of these bytes, or null when they are not valid UTF-8.</summary>
-    public string? Intern(ReadOnlySpan<byte> utf8)
+    /// <summary>The id of the string of these bytes, or <see cref="Interned.Null"/> when they are not valid UTF-8.</summary>
+    public int IdOf(ReadOnlySpan<byte> utf8)
     {
         if (_lookup.TryGetValue(utf8, out var known))
         {
             return known;
         }
 
-        var interned = _vocabulary.InternUtf8(utf8);
-        if (interned is not null)
+        var id = Vocabulary.IdOfUtf8(utf8);
+        if (id != Interned.Null)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_known, utf8.ToArray(), out _) = interned;
+            CollectionsMarshal.GetValueRefOrAddDefault(_known, utf8.ToArray(), out _) = id;
         }
 
-        return interned;
+        return id;
     }
 
     private sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>

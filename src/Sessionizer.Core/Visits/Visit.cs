@@ -1,8 +1,9 @@
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// One page visit of one user: the unit the session rules work on. A 32-byte struct of two numbers
-/// and two interned references, so millions of them live in one array without an object per event.
+/// One page visit of one user: the unit the session rules work on. A 24-byte struct of numbers
+/// only (the page and metadata are ids in the process's interning table), so an array of hundreds
+/// of millions of visits holds no object reference for the garbage collector to trace.
 /// </summary>
 /// <remarks>
 /// Visits sort by user, then in canonical order (SPEC §3.3): event time, page, then metadata
@@ -12,40 +13,67 @@ namespace Sessionizer.Core.Visits;
 /// </remarks>
 public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
 {
-    // The previous-state flag travels as the metadata's twin instance (see VisitMetadata).
-    private readonly VisitMetadata _metadata;
+    private readonly int _page;
+
+    // The metadata id shifted left by one; the low bit is 1 for a new event and 0 for a page of the
+    // previous state, so that state sorts first.
+    private readonly int _tag;
 
     /// <param name="userId">The user, &gt; 0.</param>
     /// <param name="eventTimeMs">The visit's instant in epoch milliseconds (UTC).</param>
-    /// <param name="page">The page visited (<c>page.current</c>), interned.</param>
-    /// <param name="metadata">Site, API version, browser and language, interned.</param>
+    /// <param name="page">The page visited (<c>page.current</c>).</param>
+    /// <param name="metadata">Site, API version, browser and language.</param>
     /// <param name="fromState">Whether the visit is a page of the previous window's active session.</param>
     public Visit(long userId, long eventTimeMs, string page, VisitMetadata metadata, bool fromState = false)
+        : this(userId, eventTimeMs, Interned.IdOf(page), Interned.MetadataIdOf(metadata), fromState)
+    {
+    }
+
+    internal Visit(long userId, long eventTimeMs, int pageId, int metadataId, bool fromState)
     {
         UserId = userId;
         EventTimeMs = eventTimeMs;
-        Page = page;
-        _metadata = fromState ? metadata.AsState : metadata.AsNew;
+        _page = pageId;
+        _tag = (metadataId << 1) | (fromState ? 0 : 1);
     }
 
     public long UserId { get; init; }
 
     public long EventTimeMs { get; init; }
 
-    public string Page { get; init; }
+    public string Page
+    {
+        get => Interned.StringOf(_page);
+        init => _page = Interned.IdOf(value);
+    }
 
     public VisitMetadata Metadata
     {
-        get => _metadata.AsNew;
-        init => _metadata = FromState ? value.AsState : value.AsNew;
+        get => Interned.MetadataOf(_tag >> 1);
+        init => _tag = (Interned.MetadataIdOf(value) << 1) | (_tag & 1);
     }
 
     /// <summary>Whether the visit is a page of the previous window's active session (it wins over a duplicate new event).</summary>
     public bool FromState
     {
-        get => _metadata.IsStateTwin;
-        init => _metadata = value ? _metadata.AsState : _metadata.AsNew;
+        get => (_tag & 1) == 0;
+        init => _tag = (_tag & ~1) | (value ? 0 : 1);
     }
+
+    public static bool operator ==(Visit left, Visit right) => left.Equals(right);
+
+    public static bool operator !=(Visit left, Visit right) => !left.Equals(right);
+
+    public static bool operator <(Visit left, Visit right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Visit left, Visit right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Visit left, Visit right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Visit left, Visit right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Same user, millisecond and page: one of the two is dropped (SPEC §3.2).</summary>
+    public bool IsDuplicateOf(in Visit other) => UserId == other.UserId && EventTimeMs == other.EventTimeMs && _page == other._page;
 
     public int CompareTo(Visit other)
     {
@@ -61,38 +89,26 @@ public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
             return c;
         }
 
-        if (!ReferenceEquals(Page, other.Page))
+        if (_page != other._page)
         {
-            c = string.CompareOrdinal(Page, other.Page);
-            if (c != 0)
-            {
-                return c;
-            }
+            return string.CompareOrdinal(Page, other.Page);
         }
 
-        c = other.FromState.CompareTo(FromState);
-        return c != 0 ? c : VisitMetadata.Compare(_metadata, other._metadata);
+        if (_tag == other._tag)
+        {
+            return 0;
+        }
+
+        c = (_tag & 1).CompareTo(other._tag & 1);
+        return c != 0 ? c : VisitMetadata.Compare(Metadata, other.Metadata);
     }
 
-    public static bool operator <(Visit left, Visit right) => left.CompareTo(right) < 0;
-
-    public static bool operator >(Visit left, Visit right) => left.CompareTo(right) > 0;
-
-    public static bool operator <=(Visit left, Visit right) => left.CompareTo(right) <= 0;
-
-    public static bool operator >=(Visit left, Visit right) => left.CompareTo(right) >= 0;
-
-    public static bool operator ==(Visit left, Visit right) => left.Equals(right);
-
-    public static bool operator !=(Visit left, Visit right) => !left.Equals(right);
-
     public bool Equals(Visit other) =>
-        UserId == other.UserId && EventTimeMs == other.EventTimeMs && string.Equals(Page, other.Page, StringComparison.Ordinal)
-        && FromState == other.FromState && Metadata.Equals(other.Metadata);
+        UserId == other.UserId && EventTimeMs == other.EventTimeMs && _page == other._page && _tag == other._tag;
 
     public override bool Equals(object? obj) => obj is Visit other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(UserId, EventTimeMs, Page, FromState);
+    public override int GetHashCode() => HashCode.Combine(UserId, EventTimeMs, _page, _tag);
 
     public override string ToString() => $"Visit {{ UserId = {UserId}, EventTimeMs = {EventTimeMs}, Page = {Page}, {Metadata}, FromState = {FromState} }}";
 }

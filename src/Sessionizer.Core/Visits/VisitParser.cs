@@ -14,8 +14,8 @@ public sealed class VisitParser(Vocabulary vocabulary)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    private readonly Utf8Interner _strings = new(vocabulary);
-    private readonly MetadataCache _metadata = new(vocabulary);
+    private readonly Utf8Interner _strings = new();
+    private readonly MetadataCache _metadata = new();
 
     public Vocabulary Vocabulary { get; } = vocabulary;
 
@@ -34,7 +34,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
             return LineKind.Rejected;
         }
 
-        var fields = new Fields();
+        var fields = Fields.Empty;
         if (!Utf8.IsValid(line) || !TryRead(line, ref fields))
         {
             reason = RejectionReason.MalformedJson;
@@ -47,8 +47,8 @@ public sealed class VisitParser(Vocabulary vocabulary)
             return LineKind.Rejected;
         }
 
-        var metadata = _metadata.Get(fields.Site, fields.ApiVersion, fields.Browser, fields.Language);
-        visit = new Visit(fields.UserId, fields.EventTimeMs, fields.Page!, metadata);
+        var metadata = _metadata.IdOf(fields.Site, fields.ApiVersion, fields.Browser, fields.Language);
+        visit = new Visit(fields.UserId, fields.EventTimeMs, fields.Page, metadata, fromState: false);
         return LineKind.Visit;
     }
 
@@ -94,46 +94,39 @@ public sealed class VisitParser(Vocabulary vocabulary)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (NameIs(ref reader, "user_id"u8))
+            var field = Classify(ref reader);
+            reader.Read();
+            switch (field)
             {
-                reader.Read();
-                fields.UserIdState = reader.TokenType switch
-                {
-                    JsonTokenType.Null => FieldState.Missing,
-                    JsonTokenType.Number when reader.TryGetInt64(out var id) && id > 0 => Value(out fields.UserId, id),
-                    _ => FieldState.Invalid,
-                };
-            }
-            else if (NameIs(ref reader, "event_time"u8))
-            {
-                reader.Read();
-                fields.EventTimeState = reader.TokenType switch
-                {
-                    JsonTokenType.Null => FieldState.Missing,
-                    JsonTokenType.String when TryEventTime(ref reader, out var ms) => Value(out fields.EventTimeMs, ms),
-                    JsonTokenType.Number when reader.TryGetInt64(out var ms) && EventTime.IsInRange(ms) => Value(out fields.EventTimeMs, ms),
-                    _ => FieldState.Invalid,
-                };
-            }
-            else if (NameIs(ref reader, "page"u8))
-            {
-                reader.Read();
-                ReadPage(ref reader, ref fields);
-            }
-            else if (NameIs(ref reader, "source"u8))
-            {
-                reader.Read();
-                ReadObject(ref reader, "site"u8, ref fields.Site, "api_version"u8, ref fields.ApiVersion);
-            }
-            else if (NameIs(ref reader, "technical"u8))
-            {
-                reader.Read();
-                ReadObject(ref reader, "browser"u8, ref fields.Browser, "lang"u8, ref fields.Language);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case TopField.UserId:
+                    fields.UserIdState = reader.TokenType switch
+                    {
+                        JsonTokenType.Null => FieldState.Missing,
+                        JsonTokenType.Number when reader.TryGetInt64(out var id) && id > 0 => Value(out fields.UserId, id),
+                        _ => FieldState.Invalid,
+                    };
+                    break;
+                case TopField.EventTime:
+                    fields.EventTimeState = reader.TokenType switch
+                    {
+                        JsonTokenType.Null => FieldState.Missing,
+                        JsonTokenType.String when TryEventTime(ref reader, out var ms) => Value(out fields.EventTimeMs, ms),
+                        JsonTokenType.Number when reader.TryGetInt64(out var ms) && EventTime.IsInRange(ms) => Value(out fields.EventTimeMs, ms),
+                        _ => FieldState.Invalid,
+                    };
+                    break;
+                case TopField.Page:
+                    ReadPage(ref reader, ref fields);
+                    break;
+                case TopField.Source:
+                    ReadObject(ref reader, "site"u8, ref fields.Site, "api_version"u8, ref fields.ApiVersion);
+                    break;
+                case TopField.Technical:
+                    ReadObject(ref reader, "browser"u8, ref fields.Browser, "lang"u8, ref fields.Language);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
 
             // A value that is an object or array was read to its end by the branch above; skip
@@ -149,7 +142,7 @@ public sealed class VisitParser(Vocabulary vocabulary)
     {
         // A repeated "page" key replaces the earlier one: the last occurrence wins, as in JSON.parse.
         fields.PageState = FieldState.Missing;
-        fields.Page = null;
+        fields.Page = Interned.Null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -170,15 +163,15 @@ public sealed class VisitParser(Vocabulary vocabulary)
             {
                 case JsonTokenType.Null:
                     fields.PageState = FieldState.Missing;
-                    fields.Page = null;
+                    fields.Page = Interned.Null;
                     break;
                 case JsonTokenType.String:
                     fields.Page = InternString(ref reader);
-                    fields.PageState = fields.Page is { Length: > 0 } ? FieldState.Present : FieldState.Invalid;
+                    fields.PageState = fields.Page != Interned.Null && Interned.StringOf(fields.Page).Length > 0 ? FieldState.Present : FieldState.Invalid;
                     break;
                 default:
                     fields.PageState = FieldState.Invalid;
-                    fields.Page = null;
+                    fields.Page = Interned.Null;
                     reader.Skip();
                     break;
             }
@@ -186,8 +179,8 @@ public sealed class VisitParser(Vocabulary vocabulary)
     }
 
     /// <summary>Reads two optional string fields of a nested object; anything but a string is null.</summary>
-    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> firstName, ref string? first,
-        ReadOnlySpan<byte> secondName, ref string? second)
+    private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> firstName, ref int first,
+        ReadOnlySpan<byte> secondName, ref int second)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -202,26 +195,27 @@ public sealed class VisitParser(Vocabulary vocabulary)
             reader.Read();
             if (isFirst)
             {
-                first = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : null;
+                first = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Interned.Null;
             }
             else if (isSecond)
             {
-                second = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : null;
+                second = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Interned.Null;
             }
 
             reader.Skip();
         }
     }
 
-    private string? InternString(ref Utf8JsonReader reader)
+    /// <summary>The interned id of the current string token, or <see cref="Interned.Null"/> when it is not text (a lone surrogate).</summary>
+    private int InternString(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
         {
-            return _strings.Intern(reader.ValueSpan);
+            return _strings.IdOf(reader.ValueSpan);
         }
 
         var buffer = reader.ValueSpan.Length <= 512 ? stackalloc byte[512] : new byte[reader.ValueSpan.Length];
-        return TryUnescape(ref reader, buffer, out var length) ? _strings.Intern(buffer[..length]) : null;
+        return TryUnescape(ref reader, buffer, out var length) ? _strings.IdOf(buffer[..length]) : Interned.Null;
     }
 
     private static bool TryEventTime(ref Utf8JsonReader reader, out long epochMs)
@@ -260,6 +254,31 @@ public sealed class VisitParser(Vocabulary vocabulary)
     /// Whether the current property name is <paramref name="name"/>. An escaped lone surrogate in a
     /// name makes the reader throw; such a name is no field the parser knows, so it is ignored.
     /// </summary>
+    /// <summary>Which top-level field a property name is: by length first, so each name costs one comparison.</summary>
+    private static TopField Classify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return NameIs(ref reader, "user_id"u8) ? TopField.UserId
+                : NameIs(ref reader, "event_time"u8) ? TopField.EventTime
+                : NameIs(ref reader, "page"u8) ? TopField.Page
+                : NameIs(ref reader, "source"u8) ? TopField.Source
+                : NameIs(ref reader, "technical"u8) ? TopField.Technical
+                : TopField.Other;
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            7 when name.SequenceEqual("user_id"u8) => TopField.UserId,
+            10 when name.SequenceEqual("event_time"u8) => TopField.EventTime,
+            4 when name.SequenceEqual("page"u8) => TopField.Page,
+            6 when name.SequenceEqual("source"u8) => TopField.Source,
+            9 when name.SequenceEqual("technical"u8) => TopField.Technical,
+            _ => TopField.Other,
+        };
+    }
+
     private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
         if (!reader.ValueIsEscaped)
@@ -283,6 +302,16 @@ public sealed class VisitParser(Vocabulary vocabulary)
         return FieldState.Present;
     }
 
+    private enum TopField : byte
+    {
+        Other,
+        UserId,
+        EventTime,
+        Page,
+        Source,
+        Technical,
+    }
+
     private enum FieldState : byte
     {
         Missing,
@@ -298,11 +327,21 @@ public sealed class VisitParser(Vocabulary vocabulary)
         public FieldState EventTimeState;
         public long EventTimeMs;
         public FieldState PageState;
-        public string? Page;
-        public string? Site;
-        public string? ApiVersion;
-        public string? Browser;
-        public string? Language;
+        public int Page;
+        public int Site;
+        public int ApiVersion;
+        public int Browser;
+        public int Language;
+
+        /// <summary>Nothing read yet: every string field null.</summary>
+        public static Fields Empty => new()
+        {
+            Page = Interned.Null,
+            Site = Interned.Null,
+            ApiVersion = Interned.Null,
+            Browser = Interned.Null,
+            Language = Interned.Null,
+        };
 
         /// <summary>The first rule the line breaks, in SPEC order, or null when it is a valid visit.</summary>
         public readonly RejectionReason? Judge()

@@ -1,53 +1,46 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// Interns page names and metadata so that a window of millions of events holds each distinct
-/// string once. Thread-safe: parsers on several threads share one vocabulary. A lookup of a known
-/// value allocates nothing.
+/// Interns page names and metadata, so that a window of millions of events holds each distinct
+/// string once and visits can refer to them by number. Every instance reads and writes the one
+/// process-wide table (<see cref="Interned"/>): an instance is a handle, cheap to make, and a string
+/// interned through one is the same object through any other. Thread-safe.
 /// </summary>
 public sealed class Vocabulary
 {
     private const int StackChars = 256;
 
-    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
-    private readonly ConcurrentDictionary<MetadataKey, VisitMetadata> _metadata = new(new MetadataKeyComparer());
+    /// <summary>Number of distinct strings interned in this process.</summary>
+    public int StringCount => Interned.StringCount;
 
-    public Vocabulary()
-    {
-        _byChars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public string Intern(ReadOnlySpan<char> value) => Interned.StringOf(Interned.IdOf(value));
 
-    /// <summary>Number of distinct strings held.</summary>
-    public int StringCount => _strings.Count;
+    public string Intern(string value) => Interned.StringOf(Interned.IdOf(value));
 
-    public string Intern(ReadOnlySpan<char> value)
-    {
-        if (_byChars.TryGetValue(value, out var known))
-        {
-            return known;
-        }
-
-        var s = value.ToString();
-        return _strings.GetOrAdd(s, s);
-    }
-
-    public string Intern(string value) => _strings.GetOrAdd(value, value);
-
-    /// <summary>Interns a UTF-8 string; returns null when the bytes are not valid UTF-8.</summary>
+    /// <summary>Interns a UTF-8 string; returns null when the bytes are not valid UTF-8 (e.g. a lone surrogate).</summary>
     public string? InternUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var id = IdOfUtf8(utf8);
+        return id == Interned.Null ? null : Interned.StringOf(id);
+    }
+
+    /// <summary>The interned metadata of these values.</summary>
+    public VisitMetadata Metadata(string? site, string? apiVersion, string? browser, string? language) =>
+        Interned.MetadataOf(Interned.MetadataIdOf(
+            Interned.IdOrNull(site), Interned.IdOrNull(apiVersion), Interned.IdOrNull(browser), Interned.IdOrNull(language)));
+
+    /// <summary>The id of a UTF-8 string, or <see cref="Interned.Null"/> when the bytes are not valid UTF-8.</summary>
+    internal static int IdOfUtf8(ReadOnlySpan<byte> utf8)
     {
         char[]? rented = null;
         var buffer = utf8.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
         try
         {
             var status = Utf8.ToUtf16(utf8, buffer, out _, out var written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done ? Intern(buffer[..written]) : null;
+            return status == OperationStatus.Done ? Interned.IdOf(buffer[..written]) : Interned.Null;
         }
         finally
         {
@@ -56,40 +49,5 @@ public sealed class Vocabulary
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>The interned metadata of these values.</summary>
-    public VisitMetadata Metadata(string? site, string? apiVersion, string? browser, string? language) =>
-        MetadataOfInterned(InternOrNull(site), InternOrNull(apiVersion), InternOrNull(browser), InternOrNull(language));
-
-    private string? InternOrNull(string? value) => value is null ? null : Intern(value);
-
-    /// <summary>The interned metadata of strings that this vocabulary interned already (the parser's fast path).</summary>
-    internal VisitMetadata MetadataOfInterned(string? site, string? apiVersion, string? browser, string? language)
-    {
-        if (site is null && apiVersion is null && browser is null && language is null)
-        {
-            return VisitMetadata.None;
-        }
-
-        // The strings come from this vocabulary, so the key compares by reference; the record is
-        // allocated only on a miss.
-        var key = new MetadataKey(site, apiVersion, browser, language);
-        return _metadata.TryGetValue(key, out var known)
-            ? known
-            : _metadata.GetOrAdd(key, static k => new VisitMetadata(k.Site, k.ApiVersion, k.Browser, k.Language));
-    }
-
-    private readonly record struct MetadataKey(string? Site, string? ApiVersion, string? Browser, string? Language);
-
-    private sealed class MetadataKeyComparer : IEqualityComparer<MetadataKey>
-    {
-        public bool Equals(MetadataKey x, MetadataKey y) =>
-            ReferenceEquals(x.Site, y.Site) && ReferenceEquals(x.ApiVersion, y.ApiVersion)
-            && ReferenceEquals(x.Browser, y.Browser) && ReferenceEquals(x.Language, y.Language);
-
-        public int GetHashCode(MetadataKey key) => HashCode.Combine(
-            RuntimeHelpers.GetHashCode(key.Site), RuntimeHelpers.GetHashCode(key.ApiVersion),
-            RuntimeHelpers.GetHashCode(key.Browser), RuntimeHelpers.GetHashCode(key.Language));
     }
 }
