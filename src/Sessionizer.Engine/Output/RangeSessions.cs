@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
+using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Partitioning;
 
 namespace Sessionizer.Engine.Output;
@@ -15,16 +16,19 @@ internal sealed class RangeSessions(SessionRules rules, Window window, Compressi
 {
     private readonly JsonLineBuffer _active = new(1 << 20);
     private readonly JsonLineBuffer _closed = new(4 << 20);
+    private readonly GzipMember _gzip = new(level);
+    private Visit[] _visits = [];
 
     public RangeOutput Build(VisitBlocks range)
     {
-        var visits = range.Drain();
-        var kept = SessionGenerator.SortAndDeduplicate(visits);
+        var count = range.DrainInto(ref _visits);
+        var visits = _visits.AsMemory(0, count);
+        var kept = SessionGenerator.SortAndDeduplicate(visits.Span);
         _active.Clear();
         _closed.Clear();
         long activeCount = 0, closedCount = 0;
         var byReason = RangeOutput.NewReasonCounts();
-        SessionGenerator.Generate(visits.AsMemory(0, kept), rules, window, session =>
+        SessionGenerator.Generate(visits[..kept], rules, window, session =>
         {
             if (session.EndReason is { } reason)
             {
@@ -39,8 +43,9 @@ internal sealed class RangeSessions(SessionRules rules, Window window, Compressi
             }
         });
 
-        return new RangeOutput(_active.WrittenSpan.ToArray(), activeCount, GzipMember.Compress(_closed.WrittenSpan, level),
-            closedCount, byReason, visits.Length - kept);
+        var closedGzip = _gzip.Compress(_closed.WrittenSpan);
+        return new RangeOutput(RangeOutput.Rent(_active.WrittenSpan), _active.WrittenCount, activeCount,
+            RangeOutput.Rent(closedGzip), closedGzip.Length, closedCount, byReason, count - kept);
     }
 
     public void Dispose()

@@ -21,7 +21,8 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
         using var closed = OutputWriter.OpenClosed(closedDirectory, window, level);
         var results = new RangeOutput?[ranges.Length];
         var failures = new Exception?[ranges.Length];
-        var ready = Enumerable.Range(0, ranges.Length).Select(_ => new SemaphoreSlim(0)).ToArray();
+        // The writer blocks without spinning: on a small machine its spinning would slow the workers it waits for.
+        var ready = Enumerable.Range(0, ranges.Length).Select(_ => new ManualResetEventSlim(false, spinCount: 1)).ToArray();
         using var inFlight = new SemaphoreSlim(2 * parallelism);
         using var stop = new CancellationTokenSource();
         var next = -1;
@@ -48,7 +49,7 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
                 }
 
                 ranges[i] = null!; // drained: let the GC have it
-                ready[i].Release();
+                ready[i].Set();
             }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
@@ -66,8 +67,9 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
 
                 var result = results[i]!;
                 results[i] = null;
-                active.WriteRaw(result.Active, result.ActiveSessions);
-                closed.WriteRaw(result.ClosedGzip, result.ClosedSessions);
+                active.WriteRaw(result.Active.AsSpan(0, result.ActiveLength), result.ActiveSessions);
+                closed.WriteRaw(result.ClosedGzip.AsSpan(0, result.ClosedGzipLength), result.ClosedSessions);
+                result.Return();
                 activeCount += result.ActiveSessions;
                 closedCount += result.ClosedSessions;
                 duplicates += result.Duplicates;
@@ -91,9 +93,9 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
                 // Workers stopped waiting for a slot once the writer was done or failed.
             }
 
-            foreach (var semaphore in ready)
+            foreach (var signal in ready)
             {
-                semaphore.Dispose();
+                signal.Dispose();
             }
         }
 

@@ -41,7 +41,12 @@ internal static class Scatter
                         local[ranges.RangeOf(visit.UserId)].Add(visit);
                     }
 
-                    segments[s] = default; // the source block can be collected
+                    if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(segments[s], out var block))
+                    {
+                        VisitBlocks.Recycle(block.Array!); // reused for the ranges being filled
+                    }
+
+                    segments[s] = default;
                 }
 
                 return local;

@@ -14,6 +14,10 @@ internal sealed class VisitBlocks
 {
     public const int BlockSize = 4096;
 
+    // Blocks emptied by the scatter are reused for the ranges it fills, so the visits occupy their
+    // memory once, not twice, at the peak.
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Visit[]> Pool = [];
+
     private readonly List<(Visit[] Block, int Count)> _segments = [];
     private Visit[]? _current;
     private int _currentCount;
@@ -25,7 +29,7 @@ internal sealed class VisitBlocks
         if (_current is null || _currentCount == BlockSize)
         {
             Seal();
-            _current = GC.AllocateUninitializedArray<Visit>(BlockSize);
+            _current = Pool.TryTake(out var reused) ? reused : GC.AllocateUninitializedArray<Visit>(BlockSize);
         }
 
         _current[_currentCount++] = visit;
@@ -65,19 +69,45 @@ internal sealed class VisitBlocks
         }
     }
 
-    /// <summary>Copies all visits into one array and releases the blocks, so their memory can be reused at once.</summary>
-    public Visit[] Drain()
+    /// <summary>Gives a block back for reuse; the caller must hold no other reference to it.</summary>
+    public static void Recycle(Visit[] block)
     {
-        var all = GC.AllocateUninitializedArray<Visit>((int)Count);
+        if (block.Length == BlockSize)
+        {
+            Pool.Add(block);
+        }
+    }
+
+    /// <summary>
+    /// Copies all visits into <paramref name="destination"/> (grown when too small) and recycles the
+    /// blocks; returns how many were copied.
+    /// </summary>
+    public int DrainInto(ref Visit[] destination)
+    {
+        if (destination.Length < Count)
+        {
+            destination = GC.AllocateUninitializedArray<Visit>((int)Math.Max(Count, destination.Length * 2L));
+        }
+
         var at = 0;
         foreach (var segment in Segments())
         {
-            segment.Span.CopyTo(all.AsSpan(at));
+            segment.Span.CopyTo(destination.AsSpan(at));
             at += segment.Length;
         }
 
+        foreach (var (block, _) in _segments)
+        {
+            Recycle(block);
+        }
+
+        if (_current is not null)
+        {
+            Recycle(_current);
+        }
+
         Clear();
-        return all;
+        return at;
     }
 
     public void Clear()

@@ -111,9 +111,12 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
             Outputs = outputs,
         };
         commit.Publish(manifest);
-        log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected and commit {Commit:0.000}s",
+        var memory = GC.GetGCMemoryInfo();
+        log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected and commit {Commit:0.000}s; " +
+            "GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",
             window.ToString(), readTime.TotalSeconds, userRanges.Count, (scatterTime - readTime).TotalSeconds,
-            (sessionTime - scatterTime).TotalSeconds, (clock.Elapsed - sessionTime).TotalSeconds);
+            (sessionTime - scatterTime).TotalSeconds, (clock.Elapsed - sessionTime).TotalSeconds,
+            memory.HeapSizeBytes >> 20, memory.TotalCommittedBytes >> 20, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         return new WindowOutcome(window, manifest, clock.Elapsed);
     }
 
