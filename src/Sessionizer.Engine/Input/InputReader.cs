@@ -16,9 +16,10 @@ namespace Sessionizer.Engine.Input;
 /// </summary>
 internal static class InputReader
 {
-    public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism)
+    public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism,
+        long splitBytes = InputSplit.TargetBytes)
     {
-        var splits = InputSplit.Of(files);
+        var splits = InputSplit.Of(files, splitBytes);
         var results = new SplitResult?[splits.Count];
         var failures = new RunFailedException?[splits.Count];
         var readers = new ConcurrentBag<Reader>();

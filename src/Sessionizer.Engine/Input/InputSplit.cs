@@ -12,12 +12,12 @@ internal sealed record InputSplit(InputFile File, int Part, long Start, long End
     public long Length => End - Start;
 
     /// <summary>The splits of all files, in file then offset order.</summary>
-    public static List<InputSplit> Of(IReadOnlyList<InputFile> files)
+    public static List<InputSplit> Of(IReadOnlyList<InputFile> files, long targetBytes = TargetBytes)
     {
         var splits = new List<InputSplit>();
         foreach (var file in files)
         {
-            var pieces = file.IsGzip || file.Bytes <= TargetBytes ? 1 : (int)((file.Bytes + TargetBytes - 1) / TargetBytes);
+            var pieces = file.IsGzip || file.Bytes <= targetBytes ? 1 : (int)((file.Bytes + targetBytes - 1) / targetBytes);
             for (var i = 0; i < pieces; i++)
             {
                 var start = file.Bytes * i / pieces;

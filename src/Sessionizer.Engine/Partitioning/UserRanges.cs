@@ -10,7 +10,7 @@ namespace Sessionizer.Engine.Partitioning;
 internal sealed class UserRanges
 {
     /// <summary>Visits per range the boundaries aim at: small enough to sort in cache-friendly pieces and bound memory in flight.</summary>
-    private const long VisitsPerRange = 100_000;
+    public const long DefaultVisitsPerRange = 100_000;
 
     private const int MaxRanges = 256;
 
@@ -29,9 +29,9 @@ internal sealed class UserRanges
         return (h >> 56) == 0;
     }
 
-    public static UserRanges FromSample(List<long> sampledUserIds, long totalVisits)
+    public static UserRanges FromSample(List<long> sampledUserIds, long totalVisits, long visitsPerRange = DefaultVisitsPerRange)
     {
-        var wanted = (int)Math.Clamp(totalVisits / VisitsPerRange, 1, MaxRanges);
+        var wanted = (int)Math.Clamp(totalVisits / visitsPerRange, 1, MaxRanges);
         if (wanted == 1 || sampledUserIds.Count < wanted)
         {
             return new UserRanges([]);

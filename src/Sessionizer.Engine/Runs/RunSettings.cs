@@ -29,4 +29,10 @@ public sealed record RunSettings
     public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Fastest;
 
     public string Engine { get; init; } = "local";
+
+    /// <summary>Plain input files are read in byte ranges of about this size (smaller in tests, to exercise the splitting).</summary>
+    internal long SplitBytes { get; init; } = Input.InputSplit.TargetBytes;
+
+    /// <summary>Users are sessionized in ranges of about this many visits (smaller in tests, to exercise the ranges).</summary>
+    internal long VisitsPerRange { get; init; } = Partitioning.UserRanges.DefaultVisitsPerRange;
 }

@@ -59,7 +59,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
 
         var vocabulary = new Vocabulary();
         var state = ReadState(window, isFirst, vocabulary);
-        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism);
+        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism, settings.SplitBytes);
         QualityGate.Check(window, input, settings.MaxRejectedFraction);
         var readTime = clock.Elapsed;
 
@@ -69,7 +69,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         var sample = input.SampledUsers;
         sample.AddRange(state.Visits.Where(v => UserRanges.IsSampled(v.UserId, v.EventTimeMs)).Select(v => v.UserId));
         var totalVisits = stateVisits.Count + input.Visits.Sum(v => v.Count);
-        var userRanges = UserRanges.FromSample(sample, totalVisits);
+        var userRanges = UserRanges.FromSample(sample, totalVisits, settings.VisitsPerRange);
         var byRange = Scatter.ByUserRange([.. input.Visits, stateVisits], userRanges, settings.Parallelism);
         var scatterTime = clock.Elapsed;
 
