@@ -27,6 +27,8 @@ internal static class RunCommand
         var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
         var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", 0.01);
         var parallelism = CliOptions.Positive("--parallelism", "Threads to use (default: all cores).", Environment.ProcessorCount);
+        var compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
+            "fastest", "optimal", "smallest", "none");
         var engine = CliOptions.OneOf("--engine", "local (one process, all cores) or spark.", "local", "spark");
         var logFormat = CliOptions.LogFormat();
         var verbose = new Option<bool>("--verbose") { Description = "Also log debug details, such as the time of each phase of a window." };
@@ -34,7 +36,7 @@ internal static class RunCommand
         var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.")
         {
             window, from, to, input, output, noPreviousState, previousState, allowMissingInput, timeout, maxDuration,
-            closingPages, maxRejected, parallelism, engine, logFormat, verbose,
+            closingPages, maxRejected, parallelism, compression, engine, logFormat, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -79,6 +81,13 @@ internal static class RunCommand
                 NoPreviousState = parse.GetValue(noPreviousState),
                 PreviousStateDirectory = parse.GetValue(previousState),
                 Parallelism = parse.GetValue(parallelism),
+                CompressionLevel = parse.GetValue(compression) switch
+                {
+                    "optimal" => System.IO.Compression.CompressionLevel.Optimal,
+                    "smallest" => System.IO.Compression.CompressionLevel.SmallestSize,
+                    "none" => System.IO.Compression.CompressionLevel.NoCompression,
+                    _ => System.IO.Compression.CompressionLevel.Fastest,
+                },
                 Engine = parse.GetValue(engine)!,
             };
             var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;

@@ -14,4 +14,7 @@ public sealed record ManifestParameters
     public required bool AllowMissingInput { get; init; }
 
     public required bool NoPreviousState { get; init; }
+
+    /// <summary>Gzip level of the compressed outputs: it changes their bytes, not their records.</summary>
+    public string CompressionLevel { get; init; } = "fastest";
 }

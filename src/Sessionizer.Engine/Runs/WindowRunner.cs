@@ -97,6 +97,13 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
                 MaxRejectedFraction = settings.MaxRejectedFraction,
                 AllowMissingInput = settings.AllowMissingInput,
                 NoPreviousState = state.Lineage is null,
+                CompressionLevel = settings.CompressionLevel switch
+                {
+                    System.IO.Compression.CompressionLevel.Optimal => "optimal",
+                    System.IO.Compression.CompressionLevel.SmallestSize => "smallest",
+                    System.IO.Compression.CompressionLevel.NoCompression => "none",
+                    _ => "fastest",
+                },
             },
             Started = started,
             Finished = DateTimeOffset.UtcNow,
