@@ -71,12 +71,25 @@ public static class Timestamps
         return (year, month, day);
     }
 
+    // "00" to "99": two digits per lookup instead of a division per digit.
+    private static ReadOnlySpan<byte> Pairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     private static void Digits(Span<byte> destination, int value)
     {
-        for (var i = destination.Length - 1; i >= 0; i--)
+        var i = destination.Length;
+        while (i >= 2)
         {
-            destination[i] = (byte)('0' + (value % 10));
-            value /= 10;
+            var pair = value % 100;
+            value /= 100;
+            i -= 2;
+            destination[i] = Pairs[2 * pair];
+            destination[i + 1] = Pairs[(2 * pair) + 1];
+        }
+
+        if (i == 1)
+        {
+            destination[0] = (byte)('0' + (value % 10));
         }
     }
 
