@@ -15,7 +15,7 @@ namespace Sessionizer.Engine.Output;
 internal sealed class RangeSessions(SessionRules rules, Window window, CompressionLevel level) : IDisposable
 {
     private readonly JsonLineBuffer _active = new(1 << 20);
-    private readonly JsonLineBuffer _closed = new(4 << 20);
+    private readonly JsonLineBuffer _closed = new(1 << 20);
     private readonly GzipMember _gzip = new(level);
     private Visit[] _visits = [];
 

@@ -61,6 +61,7 @@ internal static class Scatter
                     }
                 }
             });
+        VisitBlocks.ReleasePooledBlocks();
         return targets;
     }
 

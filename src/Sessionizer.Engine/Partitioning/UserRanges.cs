@@ -10,7 +10,7 @@ namespace Sessionizer.Engine.Partitioning;
 internal sealed class UserRanges
 {
     /// <summary>Visits per range the boundaries aim at: small enough to sort in cache-friendly pieces and bound memory in flight.</summary>
-    public const long DefaultVisitsPerRange = 100_000;
+    public const long DefaultVisitsPerRange = 50_000;
 
     private const int MaxRanges = 256;
 

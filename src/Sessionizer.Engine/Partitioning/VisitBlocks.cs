@@ -78,8 +78,11 @@ internal sealed class VisitBlocks
         }
     }
 
+    /// <summary>Drops the blocks kept for reuse (after the scatter, nothing reuses them).</summary>
+    public static void ReleasePooledBlocks() => Pool.Clear();
+
     /// <summary>
-    /// Copies all visits into <paramref name="destination"/> (grown when too small) and recycles the
+    /// Copies all visits into <paramref name="destination"/> (grown when too small) and releases the
     /// blocks; returns how many were copied.
     /// </summary>
     public int DrainInto(ref Visit[] destination)
@@ -96,16 +99,8 @@ internal sealed class VisitBlocks
             at += segment.Length;
         }
 
-        foreach (var (block, _) in _segments)
-        {
-            Recycle(block);
-        }
-
-        if (_current is not null)
-        {
-            Recycle(_current);
-        }
-
+        // Not recycled: once the ranges are filled nothing needs blocks any more, and dropping them lets the
+        // collector give their memory to the session buffers instead.
         Clear();
         return at;
     }
