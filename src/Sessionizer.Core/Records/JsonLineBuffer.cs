@@ -37,8 +37,6 @@ public sealed class JsonLineBuffer : IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
-    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
-
     public int WrittenCount => _buffer.WrittenCount;
 
     /// <summary>The writer for the next record; call <see cref="EndRecord"/> when it is complete.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Sessionizer.Core.Records;
 
@@ -20,13 +19,6 @@ public static class Timestamps
         Span<byte> text = stackalloc byte[Length];
         Format(epochMs, text);
         return System.Text.Encoding.ASCII.GetString(text);
-    }
-
-    public static void Write(Utf8JsonWriter json, ReadOnlySpan<byte> name, long epochMs)
-    {
-        Span<byte> text = stackalloc byte[Length];
-        Format(epochMs, text);
-        json.WriteString(name, text);
     }
 
     /// <summary>Writes the 24 ASCII bytes into <paramref name="destination"/>; years 1 to 9999.</summary>

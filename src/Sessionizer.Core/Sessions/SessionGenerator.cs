@@ -25,7 +25,7 @@ public static class SessionGenerator
         var kept = 1;
         for (var i = 1; i < visits.Length; i++)
         {
-            if (!VisitOrder.AreDuplicates(visits[kept - 1], visits[i]))
+            if (!visits[kept - 1].IsDuplicateOf(visits[i]))
             {
                 visits[kept++] = visits[i];
             }
