@@ -532,4 +532,16 @@ public class VisitParserTests
             Assert.Equal(RejectionReason.InvalidEventTime, reason);
         }
     }
+
+    [Fact]
+    public void Every_cut_of_a_valid_line_is_malformed_json()
+    {
+        const string line = """{"visit_id":"a1","event_time":"2019-01-28T10:26:45+00:00","user_id":1,"page":{"previous":null,"current":"category 18"},"source":{"site":"mysite.com","api_version":"v3"},"technical":{"browser":"Firefox","lang":"en"},"keep_private":false}""";
+        Assert.Equal(LineKind.Visit, Parse(line).Kind);
+
+        for (var length = 1; length < line.Length; length++)
+        {
+            AssertRejected(RejectionReason.MalformedJson, line[..length]);
+        }
+    }
 }
