@@ -16,7 +16,7 @@ namespace Sessionizer.Engine.Input;
 /// member (which GZipStream ignores) also hide the marker, so they fail the read too.
 /// </para>
 /// </summary>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     private static readonly byte[] Marker = "\0\n sessionizer end-of-gzip check 7f3a9c1e \n\0"u8.ToArray();
     private static readonly byte[] MarkerMember = Compress(Marker);
@@ -35,22 +35,6 @@ internal sealed class CheckedGzipStream : Stream
         _compressed = compressed;
         _gzip = new GZipStream(new ConcatenatedStream(compressed, MarkerMember), CompressionMode.Decompress);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -92,16 +76,6 @@ internal sealed class CheckedGzipStream : Stream
         return 0;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -125,26 +99,10 @@ internal sealed class CheckedGzipStream : Stream
     }
 
     /// <summary>A stream's bytes, then some more.</summary>
-    private sealed class ConcatenatedStream(Stream first, byte[] then) : Stream
+    private sealed class ConcatenatedStream(Stream first, byte[] then) : ReadOnlyStream
     {
         private int _thenPosition;
         private bool _firstEnded;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -165,14 +123,5 @@ internal sealed class CheckedGzipStream : Stream
             return n;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
