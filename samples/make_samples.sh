@@ -20,19 +20,8 @@
 # reference. After a rerun, run samples/update_expected.sh and review `git diff samples/`.
 set -euo pipefail
 
-build=1
-case "${1:-}" in
-  --no-build) build=0 ;;
-  "") ;;
-  *) echo "usage: $0 [--no-build]" >&2; exit 2 ;;
-esac
-
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$repo"
-dll=src/Sessionizer.Cli/bin/Debug/net10.0/sessionizer.dll
-if ((build)); then
-  dotnet build src/Sessionizer.Cli --nologo -v quiet
-fi
+# shellcheck source=samples/build_cli.sh
+source "$(dirname "${BASH_SOURCE[0]}")/build_cli.sh"
 
 rm -rf samples/logs
 dotnet "$dll" generate --output samples/logs \

@@ -15,19 +15,8 @@
 # the outputs show.
 set -euo pipefail
 
-build=1
-case "${1:-}" in
-  --no-build) build=0 ;;
-  "") ;;
-  *) echo "usage: $0 [--no-build]" >&2; exit 2 ;;
-esac
-
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$repo"
-dll=src/Sessionizer.Cli/bin/Debug/net10.0/sessionizer.dll
-if ((build)); then
-  dotnet build src/Sessionizer.Cli --nologo -v quiet
-fi
+# shellcheck source=samples/build_cli.sh
+source "$(dirname "${BASH_SOURCE[0]}")/build_cli.sh"
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
