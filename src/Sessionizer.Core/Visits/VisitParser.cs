@@ -10,14 +10,32 @@ namespace Sessionizer.Core.Visits;
 /// <c>malformed_json</c>, whatever fields it starts with. Not thread-safe: use one parser per
 /// thread; parsers on several threads share one <see cref="Core.Visits.Vocabulary"/>.
 /// </summary>
-public sealed class VisitParser(Vocabulary vocabulary)
+/// <remarks>
+/// Most lines take the fast path, <see cref="VisitScanner"/>; the lines it is not sure of (any
+/// rejection, escapes, repeated fields) are read again by <see cref="Utf8JsonReader"/> here, which
+/// is the reference for every rule.
+/// </remarks>
+public sealed class VisitParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     private readonly Utf8Interner _strings = new();
     private readonly MetadataCache _metadata = new();
+    private readonly bool _scan;
 
-    public Vocabulary Vocabulary { get; } = vocabulary;
+    public VisitParser(Vocabulary vocabulary)
+        : this(vocabulary, scan: true)
+    {
+    }
+
+    /// <param name="scan">False to read every line with the reader: the reference the fast path is tested against.</param>
+    internal VisitParser(Vocabulary vocabulary, bool scan)
+    {
+        Vocabulary = vocabulary;
+        _scan = scan;
+    }
+
+    public Vocabulary Vocabulary { get; }
 
     public LineKind Parse(ReadOnlySpan<byte> line, out Visit visit, out RejectionReason reason)
     {
@@ -32,6 +50,13 @@ public sealed class VisitParser(Vocabulary vocabulary)
         {
             reason = RejectionReason.LineTooLong;
             return LineKind.Rejected;
+        }
+
+        if (_scan && VisitScanner.TryScan(line, _strings, out var scanned))
+        {
+            var id = _metadata.IdOf(scanned.Site, scanned.ApiVersion, scanned.Browser, scanned.Language);
+            visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);
+            return LineKind.Visit;
         }
 
         var fields = Fields.Empty;
