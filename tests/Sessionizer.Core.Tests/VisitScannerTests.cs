@@ -62,13 +62,14 @@ public class VisitScannerTests
     {
         var lines = GeneratedLines(20_000, seed: 7);
         var strings = new Utf8Interner();
+        var buffer = new ulong[QuoteIndex.Words];
         var reference = new VisitParser(Words, scan: false);
         int scanned = 0, valid = 0;
         foreach (var line in lines)
         {
             var isVisit = reference.Parse(line, out var expected, out _) == LineKind.Visit;
             valid += isVisit ? 1 : 0;
-            if (VisitScanner.TryScan(line, strings, out var fields))
+            if (VisitScanner.TryScan(line, strings, buffer, out var fields))
             {
                 scanned++;
                 Assert.True(isVisit, Encoding.UTF8.GetString(line));
@@ -80,6 +81,44 @@ public class VisitScannerTests
 
         Assert.True(valid > 19_000, $"{valid} valid lines");
         Assert.Equal(valid, scanned);
+    }
+
+    [Fact]
+    public void The_scanner_reads_lines_of_every_length_around_its_64_byte_words()
+    {
+        var strings = new Utf8Interner();
+        var buffer = new ulong[QuoteIndex.Words];
+        for (var padding = 0; padding < 200; padding++)
+        {
+            var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', padding) + "\"}");
+
+            Assert.True(VisitScanner.TryScan(line, strings, buffer, out var fields), Encoding.UTF8.GetString(line));
+            Assert.Equal("category 18", Interned.StringOf(fields.Page));
+            Assert.Equal(1, fields.UserId);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"user_id\":1,\"event_time\":\"2019-01-28T10:26:45Z\",\"page\":{\"current\":\"category 18\"}}\r", "category 18")]
+    [InlineData("  {\"user_id\":1,\"event_time\":\"2019-01-28T10:26:45Z\",\"page\":{\"current\":\"catégorie 18\"}} ", "catégorie 18")]
+    [InlineData("{\"user_id\":1,\"event_time\":\"2019-01-28T10:26:45Z\",\"page\":{\"current\":\"页面 😀\"}}", "页面 😀")]
+    public void The_scanner_reads_a_crlf_line_and_non_ascii_text(string line, string page)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+
+        Assert.True(VisitScanner.TryScan(bytes, new Utf8Interner(), new ulong[QuoteIndex.Words], out var fields));
+        Assert.Equal(page, Interned.StringOf(fields.Page));
+        AssertSameAnswer(bytes);
+    }
+
+    [Fact]
+    public void A_line_over_the_scanners_limit_is_left_to_the_reader_and_still_a_visit()
+    {
+        var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', QuoteIndex.MaxLineBytes) + "\"}");
+
+        Assert.False(VisitScanner.TryScan(line, new Utf8Interner(), new ulong[QuoteIndex.Words], out _));
+        Assert.Equal(LineKind.Visit, new VisitParser(Words).Parse(line, out var visit, out _));
+        Assert.Equal("category 18", visit.Page);
     }
 
     [Theory]

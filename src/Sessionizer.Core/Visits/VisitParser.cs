@@ -21,6 +21,7 @@ public sealed class VisitParser
 
     private readonly Utf8Interner _strings = new();
     private readonly MetadataCache _metadata = new();
+    private readonly ulong[] _quotes = new ulong[QuoteIndex.Words];
     private readonly bool _scan;
 
     public VisitParser(Vocabulary vocabulary)
@@ -52,7 +53,7 @@ public sealed class VisitParser
             return LineKind.Rejected;
         }
 
-        if (_scan && VisitScanner.TryScan(line, _strings, out var scanned))
+        if (_scan && VisitScanner.TryScan(line, _strings, _quotes, out var scanned))
         {
             var id = _metadata.IdOf(scanned.Site, scanned.ApiVersion, scanned.Browser, scanned.Language);
             visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);

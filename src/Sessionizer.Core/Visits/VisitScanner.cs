@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Unicode;
 
 namespace Sessionizer.Core.Visits;
 
@@ -13,29 +12,35 @@ namespace Sessionizer.Core.Visits;
 /// </summary>
 /// <remarks>
 /// Why not Utf8JsonReader for every line: it is general (token state, escapes, depth stack,
-/// comments) and the line is read once more for UTF-8; this scanner makes one pass, looks at each
-/// byte once and validates UTF-8 only inside the strings that have non-ASCII bytes.
+/// comments) and looks at every byte of every string; this scanner first finds all the quotes of
+/// the line with SIMD (<see cref="QuoteIndex"/>), then walks the structure jumping over strings.
+/// Every step takes a position and returns the next one, or -1 when unsure (-1 fails every later
+/// bounds check, so a failure needs no test until the end of a member): the position stays in a
+/// register instead of being stored and reloaded at every byte.
 /// </remarks>
-internal ref struct VisitScanner
+internal readonly ref struct VisitScanner
 {
     // Deeper lines are left to the reader, which allows 64 levels.
     private const int MaxDepth = 32;
+    private const int Unsure = -1;
 
     private readonly ReadOnlySpan<byte> _line;
+    private readonly QuoteIndex _quotes;
     private readonly Utf8Interner _strings;
-    private int _pos;
 
-    private VisitScanner(ReadOnlySpan<byte> line, Utf8Interner strings)
+    private VisitScanner(ReadOnlySpan<byte> line, QuoteIndex quotes, Utf8Interner strings)
     {
         _line = line;
+        _quotes = quotes;
         _strings = strings;
-        _pos = 0;
     }
 
-    /// <summary>True with the visit's fields when the line is a valid visit of the common shape; false when unsure.</summary>
-    public static bool TryScan(ReadOnlySpan<byte> line, Utf8Interner strings, out ScannedVisit visit)
+    /// <summary>
+    /// True with the visit's fields when the line is a valid visit of the common shape; false when
+    /// unsure. <paramref name="buffer"/> holds the line's <see cref="QuoteIndex"/>.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<byte> line, Utf8Interner strings, Span<ulong> buffer, out ScannedVisit visit)
     {
-        var scanner = new VisitScanner(line, strings);
         visit = new ScannedVisit
         {
             Site = Interned.Null,
@@ -43,99 +48,64 @@ internal ref struct VisitScanner
             Browser = Interned.Null,
             Language = Interned.Null,
         };
-        return scanner.Object(ref visit);
+
+        // Whitespace around the object (a CR of a CRLF file) is valid JSON, and no concern of the index.
+        line = line.Trim(" \t\r\n"u8);
+        if (!QuoteIndex.TryBuild(line, buffer, out var quotes))
+        {
+            return false;
+        }
+
+        return new VisitScanner(line, quotes, strings).Object(ref visit);
     }
 
     private bool Object(ref ScannedVisit visit)
     {
-        SkipSpace();
-        if (!Take((byte)'{'))
+        var pos = 0;
+        if (At(pos) != '{')
         {
             return false;
         }
 
-        var seen = TopField.None;
-        SkipSpace();
-        if (Peek() == (byte)'}')
+        pos = Space(pos + 1);
+        if (At(pos) == '}')
         {
             return false; // no fields: a rejection, the reader's to tell
         }
 
+        var seen = TopField.None;
         while (true)
         {
-            if (!Key(out var name))
-            {
-                return false;
-            }
-
+            pos = Key(pos, out var name);
             var field = Classify(name);
-            if ((seen & field) != 0)
+            if (pos < 0 || (seen & field) != 0)
             {
-                return false; // a repeated field: last-wins rules are the reader's to apply
+                return false; // unsure, or a repeated field: last-wins rules are the reader's to apply
             }
 
             seen |= field & ~TopField.Other;
-            var ok = field switch
+            pos = field switch
             {
-                TopField.UserId => UserId(out visit.UserId),
-                TopField.EventTime => EventTime(out visit.EventTimeMs),
-                TopField.Page => Page(out visit.Page),
-                TopField.Source => Pair("site"u8, ref visit.Site, "api_version"u8, ref visit.ApiVersion),
-                TopField.Technical => Pair("browser"u8, ref visit.Browser, "lang"u8, ref visit.Language),
-                _ => Value(1),
+                TopField.UserId => UserId(pos, out visit.UserId),
+                TopField.EventTime => EventTime(pos, out visit.EventTimeMs),
+                TopField.Page => Page(pos, out visit.Page),
+                TopField.Source => Pair(pos, "site"u8, ref visit.Site, "api_version"u8, ref visit.ApiVersion),
+                TopField.Technical => Pair(pos, "browser"u8, ref visit.Browser, "lang"u8, ref visit.Language),
+                _ => Value(pos, 1),
             };
-            if (!ok || !AfterMember(out var end))
+            pos = Space(pos);
+            switch (At(pos))
             {
-                return false;
+                case ',':
+                    pos = Space(pos + 1);
+                    continue;
+                case '}':
+                    // The line is trimmed: the object's end is the line's.
+                    const TopField required = TopField.UserId | TopField.EventTime | TopField.Page;
+                    return pos + 1 == _line.Length && (seen & required) == required;
+                default:
+                    return false;
             }
-
-            if (end)
-            {
-                break;
-            }
-        }
-
-        SkipSpace();
-        const TopField required = TopField.UserId | TopField.EventTime | TopField.Page;
-        return _pos == _line.Length && (seen & required) == required;
-    }
-
-    /// <summary>A key and its colon, leaving the scanner on the value.</summary>
-    private bool Key(out ReadOnlySpan<byte> name)
-    {
-        name = default;
-        if (!Take((byte)'"') || !StringBody(out name, out var ascii) || !ascii)
-        {
-            return false;
-        }
-
-        SkipSpace();
-        if (!Take((byte)':'))
-        {
-            return false;
-        }
-
-        SkipSpace();
-        return true;
-    }
-
-    /// <summary>After a member: ',' (then the next key) or the object's '}'.</summary>
-    private bool AfterMember(out bool end)
-    {
-        SkipSpace();
-        end = false;
-        switch (Peek())
-        {
-            case (byte)',':
-                _pos++;
-                SkipSpace();
-                return true;
-            case (byte)'}':
-                _pos++;
-                end = true;
-                return true;
-            default:
-                return false;
         }
     }
 
@@ -149,15 +119,43 @@ internal ref struct VisitScanner
         _ => TopField.Other,
     };
 
+    /// <summary>A key at <paramref name="pos"/>, its colon and the space after it: the position of its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Key(int pos, out ReadOnlySpan<byte> name)
+    {
+        pos = String(pos, out name);
+        pos = Space(pos);
+        return At(pos) == ':' ? Space(pos + 1) : Unsure;
+    }
+
+    /// <summary>A string at <paramref name="pos"/>: its bytes, and the position after its closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int String(int pos, out ReadOnlySpan<byte> text)
+    {
+        text = default;
+        if (At(pos) != '"')
+        {
+            return Unsure;
+        }
+
+        var end = _quotes.Next(pos + 1);
+        if (end < 0)
+        {
+            return Unsure;
+        }
+
+        text = _line[(pos + 1)..end];
+        return end + 1;
+    }
+
     /// <summary>A positive integer of at most 18 digits, as <c>TryGetInt64</c> reads it; anything else is the reader's.</summary>
-    private bool UserId(out long id)
+    private int UserId(int pos, out long id)
     {
         id = 0;
         var line = _line;
-        var pos = _pos;
         if ((uint)pos >= (uint)line.Length || line[pos] is < (byte)'1' or > (byte)'9')
         {
-            return false;
+            return Unsure;
         }
 
         var start = pos;
@@ -168,69 +166,53 @@ internal ref struct VisitScanner
         }
 
         // A fraction or an exponent makes TryGetInt64 fail (invalid_user_id), 19 digits may overflow.
-        if (pos - start > 18 || ((uint)pos < (uint)line.Length && line[pos] is (byte)'.' or (byte)'e' or (byte)'E'))
-        {
-            return false;
-        }
-
-        _pos = pos;
-        return true;
+        var next = At(pos);
+        return pos - start > 18 || next is '.' or 'e' or 'E' ? Unsure : pos;
     }
 
-    private bool EventTime(out long epochMs)
+    private int EventTime(int pos, out long epochMs)
     {
         epochMs = 0;
-        return Take((byte)'"') && StringBody(out var text, out var ascii) && ascii
-            && Time.EventTime.TryParseIso(text, out epochMs);
+        pos = String(pos, out var text);
+        return pos >= 0 && Time.EventTime.TryParseIso(text, out epochMs) ? pos : Unsure;
     }
 
     /// <summary>The page object: its <c>current</c> must be a non-empty string, once.</summary>
-    private bool Page(out int page)
+    private int Page(int pos, out int page)
     {
         page = Interned.Null;
-        if (!Take((byte)'{'))
+        if (At(pos) != '{')
         {
-            return false;
+            return Unsure;
         }
 
-        SkipSpace();
-        if (Take((byte)'}'))
-        {
-            return false;
-        }
-
+        pos = Space(pos + 1);
         var found = false;
         while (true)
         {
-            if (!Key(out var name))
+            pos = Key(pos, out var name);
+            if (pos >= 0 && name.SequenceEqual("current"u8))
             {
-                return false;
-            }
-
-            if (name.SequenceEqual("current"u8))
-            {
-                if (found || !Take((byte)'"') || !StringBody(out var text, out var ascii) || text.IsEmpty
-                    || (!ascii && !Utf8.IsValid(text)))
-                {
-                    return false;
-                }
-
-                page = _strings.IdOf(text);
+                pos = String(found ? Unsure : pos, out var text);
+                page = pos >= 0 && !text.IsEmpty ? _strings.IdOf(text) : Interned.Null;
+                pos = page == Interned.Null ? Unsure : pos;
                 found = true;
             }
-            else if (!Value(2))
+            else
             {
-                return false;
+                pos = Value(pos, 2);
             }
 
-            if (!AfterMember(out var end))
+            pos = Space(pos);
+            switch (At(pos))
             {
-                return false;
-            }
-
-            if (end)
-            {
-                return found && page != Interned.Null;
+                case ',':
+                    pos = Space(pos + 1);
+                    continue;
+                case '}':
+                    return found ? pos + 1 : Unsure;
+                default:
+                    return Unsure;
             }
         }
     }
@@ -239,202 +221,170 @@ internal ref struct VisitScanner
     /// An object with two optional string fields (a non-string is null, as in the reader's path); a
     /// repeated name is left to the reader. Any other value (null, a string) leaves both null.
     /// </summary>
-    private bool Pair(ReadOnlySpan<byte> firstName, ref int first, ReadOnlySpan<byte> secondName, ref int second)
+    private int Pair(int pos, ReadOnlySpan<byte> firstName, ref int first, ReadOnlySpan<byte> secondName, ref int second)
     {
-        if (!Take((byte)'{'))
+        if (At(pos) != '{')
         {
-            return Value(1);
+            return Value(pos, 1);
         }
 
-        SkipSpace();
-        if (Take((byte)'}'))
+        pos = Space(pos + 1);
+        if (At(pos) == '}')
         {
-            return true;
+            return pos + 1;
         }
 
         var seen = 0;
         while (true)
         {
-            if (!Key(out var name))
-            {
-                return false;
-            }
-
+            pos = Key(pos, out var name);
             var which = name.SequenceEqual(firstName) ? 1 : name.SequenceEqual(secondName) ? 2 : 0;
-            if ((seen & which) != 0)
-            {
-                return false;
-            }
-
+            pos = (seen & which) != 0 ? Unsure : pos;
             seen |= which;
-            if (which == 0)
+            pos = which switch
             {
-                if (!Value(2))
-                {
-                    return false;
-                }
-            }
-            else if (!(which == 1 ? PairValue(ref first) : PairValue(ref second)))
+                1 => PairValue(pos, out first),
+                2 => PairValue(pos, out second),
+                _ => Value(pos, 2),
+            };
+            pos = Space(pos);
+            switch (At(pos))
             {
-                return false;
-            }
-
-            if (!AfterMember(out var end))
-            {
-                return false;
-            }
-
-            if (end)
-            {
-                return true;
+                case ',':
+                    pos = Space(pos + 1);
+                    continue;
+                case '}':
+                    return pos + 1;
+                default:
+                    return Unsure;
             }
         }
     }
 
-    private bool PairValue(ref int id)
+    private int PairValue(int pos, out int id)
     {
-        if (Peek() != (byte)'"')
+        id = Interned.Null;
+        if (At(pos) != '"')
         {
-            id = Interned.Null;
-            return Value(2);
+            return Value(pos, 2);
         }
 
-        _pos++;
-        if (!StringBody(out var text, out var ascii) || (!ascii && !Utf8.IsValid(text)))
-        {
-            return false;
-        }
-
+        pos = String(pos, out var text);
         id = _strings.IdOf(text);
-        return id != Interned.Null;
+        return id == Interned.Null ? Unsure : pos;
     }
 
-    /// <summary>Any JSON value, validated and skipped.</summary>
-    private bool Value(int depth)
+    /// <summary>Any JSON value at <paramref name="pos"/>, validated and skipped.</summary>
+    private int Value(int pos, int depth)
     {
-        switch (Peek())
+        switch (At(pos))
         {
-            case (byte)'"':
-                _pos++;
-                return StringBody(out var text, out var ascii) && (ascii || Utf8.IsValid(text));
-            case (byte)'{':
-                _pos++;
-                return depth < MaxDepth && Members(depth + 1);
-            case (byte)'[':
-                _pos++;
-                return depth < MaxDepth && Elements(depth + 1);
-            case (byte)'t':
-                return Literal("true"u8);
-            case (byte)'f':
-                return Literal("false"u8);
-            case (byte)'n':
-                return Literal("null"u8);
+            case '"':
+                return String(pos, out _);
+            case '{':
+                return depth < MaxDepth ? Members(Space(pos + 1), depth + 1) : Unsure;
+            case '[':
+                return depth < MaxDepth ? Elements(Space(pos + 1), depth + 1) : Unsure;
+            case 't':
+                return Literal(pos, "true"u8);
+            case 'f':
+                return Literal(pos, "false"u8);
+            case 'n':
+                return Literal(pos, "null"u8);
             default:
-                return Number();
+                return Number(pos);
         }
     }
 
-    private bool Members(int depth)
+    /// <summary>The members of an object whose '{' and the space after it are read.</summary>
+    private int Members(int pos, int depth)
     {
-        SkipSpace();
-        if (Take((byte)'}'))
+        if (At(pos) == '}')
         {
-            return true;
+            return pos + 1;
         }
 
         while (true)
         {
-            if (!Key(out _) || !Value(depth) || !AfterMember(out var end))
+            pos = Key(pos, out _);
+            pos = Space(Value(pos, depth));
+            switch (At(pos))
             {
-                return false;
-            }
-
-            if (end)
-            {
-                return true;
+                case ',':
+                    pos = Space(pos + 1);
+                    continue;
+                case '}':
+                    return pos + 1;
+                default:
+                    return Unsure;
             }
         }
     }
 
-    private bool Elements(int depth)
+    /// <summary>The elements of an array whose '[' and the space after it are read.</summary>
+    private int Elements(int pos, int depth)
     {
-        SkipSpace();
-        if (Take((byte)']'))
+        if (At(pos) == ']')
         {
-            return true;
+            return pos + 1;
         }
 
         while (true)
         {
-            if (!Value(depth))
+            pos = Space(Value(pos, depth));
+            switch (At(pos))
             {
-                return false;
+                case ',':
+                    pos = Space(pos + 1);
+                    continue;
+                case ']':
+                    return pos + 1;
+                default:
+                    return Unsure;
             }
-
-            SkipSpace();
-            if (Take((byte)']'))
-            {
-                return true;
-            }
-
-            if (!Take((byte)','))
-            {
-                return false;
-            }
-
-            SkipSpace();
         }
     }
 
-    private bool Literal(ReadOnlySpan<byte> literal)
-    {
-        if (!_line[_pos..].StartsWith(literal))
-        {
-            return false;
-        }
-
-        _pos += literal.Length;
-        return true;
-    }
+    private int Literal(int pos, ReadOnlySpan<byte> literal) =>
+        _line[pos..].StartsWith(literal) ? pos + literal.Length : Unsure;
 
     /// <summary>A number as RFC 8259 writes it: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
-    private bool Number()
+    private int Number(int pos)
     {
         var line = _line;
-        var pos = _pos;
-        if (pos < line.Length && line[pos] == (byte)'-')
+        if (At(pos) == '-')
         {
             pos++;
         }
 
-        if (pos >= line.Length || !IsDigit(line[pos]))
-        {
-            return false;
-        }
-
-        if (line[pos] == (byte)'0')
+        var first = At(pos);
+        if (first == '0')
         {
             pos++;
+        }
+        else if (first is >= '1' and <= '9')
+        {
+            pos = Digits(line, pos + 1);
         }
         else
         {
-            pos = Digits(line, pos);
+            return Unsure;
         }
 
-        if (pos < line.Length && line[pos] == (byte)'.')
+        if (At(pos) == '.')
         {
-            var start = ++pos;
-            pos = Digits(line, pos);
+            var start = pos + 1;
+            pos = Digits(line, start);
             if (pos == start)
             {
-                return false;
+                return Unsure;
             }
         }
 
-        if (pos < line.Length && (line[pos] | 0x20) == (byte)'e')
+        if ((At(pos) | 0x20) == 'e')
         {
             pos++;
-            if (pos < line.Length && line[pos] is (byte)'+' or (byte)'-')
+            if (At(pos) is '+' or '-')
             {
                 pos++;
             }
@@ -443,12 +393,11 @@ internal ref struct VisitScanner
             pos = Digits(line, pos);
             if (pos == start)
             {
-                return false;
+                return Unsure;
             }
         }
 
-        _pos = pos;
-        return true;
+        return pos;
     }
 
     private static int Digits(ReadOnlySpan<byte> line, int pos)
@@ -461,66 +410,22 @@ internal ref struct VisitScanner
         return pos;
     }
 
-    /// <summary>
-    /// The rest of a string whose opening quote is read: its bytes, and whether they are all ASCII.
-    /// False (unsure) for an escape, a control character or no closing quote.
-    /// </summary>
-    private bool StringBody(out ReadOnlySpan<byte> text, out bool ascii)
+    /// <summary>The position of the first byte at or after <paramref name="pos"/> that is not JSON whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Space(int pos)
     {
         var line = _line;
-        var start = _pos;
-        var pos = start;
-        ascii = true;
-        while ((uint)pos < (uint)line.Length)
+        while ((uint)pos < (uint)line.Length && line[pos] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
-            var b = line[pos];
-            if (b == (byte)'"')
-            {
-                text = line[start..pos];
-                _pos = pos + 1;
-                return true;
-            }
-
-            if (b is < 0x20 or (byte)'\\')
-            {
-                break;
-            }
-
-            if (b >= 0x80)
-            {
-                ascii = false;
-            }
-
             pos++;
         }
 
-        text = default;
-        return false;
+        return pos;
     }
 
+    /// <summary>The byte at <paramref name="pos"/>, or -1 past the end or at <see cref="Unsure"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SkipSpace()
-    {
-        while ((uint)_pos < (uint)_line.Length && _line[_pos] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            _pos++;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Peek() => (uint)_pos < (uint)_line.Length ? _line[_pos] : -1;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Take(byte expected)
-    {
-        if ((uint)_pos < (uint)_line.Length && _line[_pos] == expected)
-        {
-            _pos++;
-            return true;
-        }
-
-        return false;
-    }
+    private int At(int pos) => (uint)pos < (uint)_line.Length ? _line[pos] : -1;
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
