@@ -1,0 +1,39 @@
+using System.Text;
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Core.Tests;
+
+public class Utf8InternerTests
+{
+    [Fact]
+    public void Strings_that_differ_only_in_the_middle_get_their_own_ids()
+    {
+        var interner = new Utf8Interner();
+        var first = interner.IdOf("category page 0001 of the site"u8);
+        var second = interner.IdOf("category page 0002 of the site"u8);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal("category page 0001 of the site", Interned.StringOf(first));
+        Assert.Equal("category page 0002 of the site", Interned.StringOf(second));
+    }
+
+    [Fact]
+    public void Thousands_of_strings_of_every_length_keep_their_ids_as_the_table_grows()
+    {
+        var interner = new Utf8Interner();
+        var texts = Enumerable.Range(0, 5_000).Select(i => new string('p', i % 40) + i).Append(string.Empty).ToList();
+        var ids = texts.Select(t => interner.IdOf(Encoding.UTF8.GetBytes(t))).ToList();
+
+        Assert.Equal(texts, ids.Select(Interned.StringOf));
+        Assert.Equal(ids, texts.Select(t => interner.IdOf(Encoding.UTF8.GetBytes(t))));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_have_no_id()
+    {
+        var interner = new Utf8Interner();
+
+        Assert.Equal(Interned.Null, interner.IdOf([0xC3, 0x28]));
+        Assert.Equal(Interned.Null, interner.IdOf([0xC3, 0x28]));
+    }
+}
