@@ -9,7 +9,10 @@ public class MetadataCacheTests
     {
         var cache = new MetadataCache();
         var ids = Enumerable.Range(0, 12).Select(i => Interned.IdOf($"value {i}")).Prepend(Interned.Null).ToArray();
-        var keys = (from site in ids from api in ids.Take(4) from browser in ids from language in ids.Take(3)
+        var keys = (from site in ids
+                    from api in ids.Take(4)
+                    from browser in ids
+                    from language in ids.Take(3)
                     select (site, api, browser, language)).ToList();
 
         var first = keys.Select(k => cache.IdOf(k.site, k.api, k.browser, k.language)).ToList();
