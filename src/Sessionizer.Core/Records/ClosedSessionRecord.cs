@@ -1,5 +1,6 @@
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
+using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Records;
 
@@ -27,27 +28,13 @@ public static class ClosedSessionRecord
         o.Raw(",\"event_count\":"u8);
         o.Number(pages.Length);
         o.Raw(",\"entry_page\":"u8);
-        o.String(pages[0].Page);
+        o.String(pages[0].PageId);
         o.Raw(",\"exit_page\":"u8);
-        o.String(pages[^1].Page);
+        o.String(pages[^1].PageId);
         o.Raw(",\"pages\":["u8);
         for (var i = 0; i < pages.Length; i++)
         {
-            o.Raw(i == 0 ? "{\"event_time\":"u8 : ",{\"event_time\":"u8);
-            o.Timestamp(pages[i].EventTimeMs);
-            o.Raw(",\"page\":"u8);
-            o.String(pages[i].Page);
-            o.Raw(",\"time_on_page_ms\":"u8);
-            if (i + 1 < pages.Length)
-            {
-                o.Number(pages[i + 1].EventTimeMs - pages[i].EventTimeMs);
-            }
-            else
-            {
-                o.Raw("null"u8);
-            }
-
-            o.Raw("}"u8);
+            WritePage(o, pages, i);
         }
 
         o.Raw("],\"site\":"u8);
@@ -66,4 +53,25 @@ public static class ClosedSessionRecord
         o.Raw(text[..13]); // yyyy-MM-ddTHH
         o.Raw("\"}\n"u8);
     }
+
+    /// <summary>One element of <c>pages</c>, the bulk of the file: written into one reserved span.</summary>
+    private static void WritePage(JsonLineBuffer o, ReadOnlySpan<Visit> pages, int i)
+    {
+        var quoted = o.Quoted(pages[i].PageId);
+        var span = o.Reserve(PageBytes + quoted.Length);
+        var at = JsonLineBuffer.Put(span, 0, i == 0 ? "{\"event_time\":"u8 : ",{\"event_time\":"u8);
+        at = o.PutTimestamp(span, at, pages[i].EventTimeMs);
+        at = JsonLineBuffer.Put(span, at, ",\"page\":"u8);
+        at = JsonLineBuffer.Put(span, at, quoted);
+        at = JsonLineBuffer.Put(span, at, ",\"time_on_page_ms\":"u8);
+        at = i + 1 < pages.Length
+            ? JsonLineBuffer.PutNumber(span, at, pages[i + 1].EventTimeMs - pages[i].EventTimeMs)
+            : JsonLineBuffer.Put(span, at, "null"u8);
+        at = JsonLineBuffer.Put(span, at, "}"u8);
+        o.Advance(at);
+    }
+
+    // The fixed part of a page element at its longest: ",{"event_time":" + timestamp + ","page":" +
+    // ","time_on_page_ms":" + a 20-character number + "}".
+    private const int PageBytes = 16 + JsonLineBuffer.QuotedTimestampLength + 8 + 19 + 20 + 1;
 }

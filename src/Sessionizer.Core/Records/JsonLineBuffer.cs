@@ -27,6 +27,9 @@ public sealed class JsonLineBuffer : IDisposable
     private readonly Dictionary<string, byte[]> _quoted = new(ReferenceEqualityComparer.Instance);
     private readonly ArrayBufferWriter<byte> _escapeBuffer = new(256);
     private readonly Utf8JsonWriter _escaper;
+    private readonly byte[] _date = new byte[Timestamps.DateLength];
+    private byte[]?[] _quotedById = new byte[]?[256];
+    private long _dateDay = long.MinValue;
 
     public JsonLineBuffer(int initialCapacity = 64 * 1024)
     {
@@ -77,27 +80,94 @@ public sealed class JsonLineBuffer : IDisposable
 
         if (!_quoted.TryGetValue(value, out var quoted))
         {
-            _escapeBuffer.ResetWrittenCount();
-            _escaper.Reset(_escapeBuffer);
-            _escaper.WriteStringValue(value);
-            _escaper.Flush();
-            quoted = _escapeBuffer.WrittenSpan.ToArray();
-
             // Strings are interned, so the cache holds each distinct page or metadata value once.
+            quoted = QuotedOf(value);
             _quoted[value] = quoted;
         }
 
         Raw(quoted);
     }
 
+    private byte[] QuotedOf(string value)
+    {
+        _escapeBuffer.ResetWrittenCount();
+        _escaper.Reset(_escapeBuffer);
+        _escaper.WriteStringValue(value);
+        _escaper.Flush();
+        return _escapeBuffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The interned string of this id as a JSON string, quotes included; the bytes are cached by id.</summary>
+    public void String(int stringId) => Raw(Quoted(stringId));
+
     /// <summary>An instant as a JSON string <c>"yyyy-MM-ddTHH:mm:ss.fffZ"</c>.</summary>
     public void Timestamp(long epochMs)
     {
-        var span = _buffer.GetSpan(Timestamps.Length + 2);
-        span[0] = (byte)'"';
-        Timestamps.Format(epochMs, span[1..]);
-        span[Timestamps.Length + 1] = (byte)'"';
-        _buffer.Advance(Timestamps.Length + 2);
+        var span = _buffer.GetSpan(QuotedTimestampLength);
+        _buffer.Advance(PutTimestamp(span, 0, epochMs));
+    }
+
+    /// <summary>Length of a timestamp with its quotes.</summary>
+    public const int QuotedTimestampLength = Timestamps.Length + 2;
+
+    /// <summary>
+    /// Room for at least <paramref name="length"/> bytes, to fill with the Put methods and
+    /// <see cref="Advance"/> over: one buffer check for a run of tokens instead of one per token.
+    /// </summary>
+    public Span<byte> Reserve(int length) => _buffer.GetSpan(length);
+
+    public void Advance(int length) => _buffer.Advance(length);
+
+    /// <summary>The bytes of a JSON string of an interned string, quotes included.</summary>
+    public ReadOnlySpan<byte> Quoted(int stringId)
+    {
+        if ((uint)stringId < (uint)_quotedById.Length && _quotedById[stringId] is { } known)
+        {
+            return known;
+        }
+
+        if (stringId >= _quotedById.Length)
+        {
+            Array.Resize(ref _quotedById, Math.Max(stringId + 1, _quotedById.Length * 2));
+        }
+
+        var quoted = QuotedOf(Visits.Interned.StringOf(stringId));
+        _quotedById[stringId] = quoted;
+        return quoted;
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> at <paramref name="at"/>; returns the position after them.</summary>
+    public static int Put(Span<byte> span, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(span[at..]);
+        return at + bytes.Length;
+    }
+
+    public static int PutNumber(Span<byte> span, int at, long value)
+    {
+        value.TryFormat(span[at..], out var written, provider: CultureInfo.InvariantCulture);
+        return at + written;
+    }
+
+    /// <summary>
+    /// Writes a quoted timestamp at <paramref name="at"/>. The date part is formatted once per day
+    /// and copied after: a window's instants share it.
+    /// </summary>
+    public int PutTimestamp(Span<byte> span, int at, long epochMs)
+    {
+        var day = Timestamps.DayOf(epochMs, out var msOfDay);
+        if (day != _dateDay)
+        {
+            Timestamps.FormatDate(day, _date);
+            _dateDay = day;
+        }
+
+        var text = span.Slice(at, QuotedTimestampLength);
+        text[0] = (byte)'"';
+        _date.CopyTo(text[1..]);
+        Timestamps.FormatTimeOfDay(msOfDay, text[(1 + Timestamps.DateLength)..]);
+        text[^1] = (byte)'"';
+        return at + QuotedTimestampLength;
     }
 
     public void Clear() => _buffer.ResetWrittenCount();

@@ -24,13 +24,31 @@ public static class Timestamps
     /// <summary>Writes the 24 ASCII bytes into <paramref name="destination"/>; years 1 to 9999.</summary>
     public static void Format(long epochMs, Span<byte> destination)
     {
-        var days = Math.DivRem(epochMs, MsPerDay, out var msOfDay);
-        if (msOfDay < 0)
+        var days = DayOf(epochMs, out var msOfDay);
+        FormatDate(days, destination);
+        FormatTimeOfDay(msOfDay, destination[DateLength..]);
+    }
+
+    /// <summary>Length of the date part <c>yyyy-MM-ddT</c>, which all instants of a day share.</summary>
+    internal const int DateLength = 11;
+
+    /// <summary>The day (since 1970-01-01) of an instant, and the milliseconds into it.</summary>
+    internal static long DayOf(long epochMs, out int msOfDay)
+    {
+        var days = Math.DivRem(epochMs, MsPerDay, out var rest);
+        if (rest < 0)
         {
             days--;
-            msOfDay += MsPerDay;
+            rest += MsPerDay;
         }
 
+        msOfDay = (int)rest;
+        return days;
+    }
+
+    /// <summary>Writes <c>yyyy-MM-ddT</c>, the first <see cref="DateLength"/> bytes.</summary>
+    internal static void FormatDate(long days, Span<byte> destination)
+    {
         var (year, month, day) = CivilFromDays(days);
         Digits(destination[..4], year);
         destination[4] = (byte)'-';
@@ -38,14 +56,23 @@ public static class Timestamps
         destination[7] = (byte)'-';
         Digits(destination.Slice(8, 2), day);
         destination[10] = (byte)'T';
-        Digits(destination.Slice(11, 2), (int)(msOfDay / 3_600_000));
-        destination[13] = (byte)':';
-        Digits(destination.Slice(14, 2), (int)(msOfDay / 60_000 % 60));
-        destination[16] = (byte)':';
-        Digits(destination.Slice(17, 2), (int)(msOfDay / 1000 % 60));
-        destination[19] = (byte)'.';
-        Digits(destination.Slice(20, 3), (int)(msOfDay % 1000));
-        destination[23] = (byte)'Z';
+    }
+
+    /// <summary>Writes <c>HH:mm:ss.fffZ</c>, the last 13 bytes.</summary>
+    internal static void FormatTimeOfDay(int msOfDay, Span<byte> destination)
+    {
+        destination = destination[..13];
+        destination[12] = (byte)'Z';
+        var seconds = Math.DivRem(msOfDay, 1000, out var millis);
+        var minutes = Math.DivRem(seconds, 60, out var second);
+        var hour = Math.DivRem(minutes, 60, out var minute);
+        Digits(destination[..2], hour);
+        destination[2] = (byte)':';
+        Digits(destination.Slice(3, 2), minute);
+        destination[5] = (byte)':';
+        Digits(destination.Slice(6, 2), second);
+        destination[8] = (byte)'.';
+        Digits(destination.Slice(9, 3), millis);
     }
 
     /// <summary>Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).</summary>

@@ -14,9 +14,21 @@ public static class SessionGenerator
     /// previous state wins, then the first in canonical order). Returns how many visits remain at
     /// the front of the span.
     /// </summary>
-    public static int SortAndDeduplicate(Span<Visit> visits)
+    public static int SortAndDeduplicate(Span<Visit> visits) => SortAndDeduplicate(visits, sorter: null);
+
+    /// <summary>As <see cref="SortAndDeduplicate(Span{Visit})"/>, sorting with <paramref name="sorter"/>'s buffers when given.</summary>
+    public static int SortAndDeduplicate(Span<Visit> visits, VisitSorter? sorter)
     {
-        visits.Sort(); // Visit.CompareTo: user, then canonical order, state first among equals
+        // Visit.CompareTo: user, then canonical order, state first among equals.
+        if (sorter is null)
+        {
+            visits.Sort();
+        }
+        else
+        {
+            sorter.Sort(visits);
+        }
+
         if (visits.Length == 0)
         {
             return 0;

@@ -41,6 +41,9 @@ public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
 
     public long EventTimeMs { get; init; }
 
+    /// <summary>The interned id of <see cref="Page"/>.</summary>
+    internal int PageId => _page;
+
     public string Page
     {
         get => Interned.StringOf(_page);

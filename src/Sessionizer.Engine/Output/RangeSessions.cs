@@ -17,13 +17,14 @@ internal sealed class RangeSessions(SessionRules rules, Window window, Compressi
     private readonly JsonLineBuffer _active = new(1 << 20);
     private readonly JsonLineBuffer _closed = new(1 << 20);
     private readonly GzipMember _gzip = new(level);
+    private readonly VisitSorter _sorter = new();
     private Visit[] _visits = [];
 
     public RangeOutput Build(VisitBlocks range)
     {
         var count = range.DrainInto(ref _visits);
         var visits = _visits.AsMemory(0, count);
-        var kept = SessionGenerator.SortAndDeduplicate(visits.Span);
+        var kept = SessionGenerator.SortAndDeduplicate(visits.Span, _sorter);
         _active.Clear();
         _closed.Clear();
         long activeCount = 0, closedCount = 0;

@@ -14,6 +14,8 @@ public class SessionGeneratorBenchmarks
     private Visit[] _input = [];
     private Visit[] _scratch = [];
     private Visit[] _sorted = [];
+    private Visit[][] _ranges = [];
+    private readonly VisitSorter _sorter = new();
     private int _kept;
 
     [GlobalSetup]
@@ -23,6 +25,10 @@ public class SessionGeneratorBenchmarks
         _scratch = new Visit[_input.Length];
         _sorted = (Visit[])_input.Clone();
         _kept = SessionGenerator.SortAndDeduplicate(_sorted);
+
+        // As the engine cuts a window: user ranges of consecutive ids, here of about 10,000 visits.
+        var bounds = _sorted.Where((_, i) => i % 10_000 == 0).Select(v => v.UserId).Skip(1).ToArray();
+        _ranges = _input.GroupBy(v => bounds.Count(b => b <= v.UserId)).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
     }
 
     /// <summary>Copies the visits in input order into a scratch array (the copy, a few MB, is part of the time) and sorts and deduplicates them.</summary>
@@ -31,6 +37,26 @@ public class SessionGeneratorBenchmarks
     {
         _input.CopyTo(_scratch, 0);
         return SessionGenerator.SortAndDeduplicate(_scratch);
+    }
+
+    /// <summary>The same visits cut into user ranges, each sorted with a comparison sort (Span.Sort).</summary>
+    [Benchmark]
+    public int SortUserRangesByComparison() => SortRanges(sorter: null);
+
+    /// <summary>The same user ranges sorted with <see cref="VisitSorter"/> (counting by user, then per user), as the engine does.</summary>
+    [Benchmark]
+    public int SortUserRangesByCounting() => SortRanges(_sorter);
+
+    private int SortRanges(VisitSorter? sorter)
+    {
+        var kept = 0;
+        foreach (var range in _ranges)
+        {
+            range.CopyTo(_scratch, 0);
+            kept += SessionGenerator.SortAndDeduplicate(_scratch.AsSpan(0, range.Length), sorter);
+        }
+
+        return kept;
     }
 
     /// <summary>Splits the sorted visits into sessions and closes them (SPEC §3.4–3.5).</summary>
