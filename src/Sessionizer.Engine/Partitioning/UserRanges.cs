@@ -54,7 +54,24 @@ internal sealed class UserRanges
     /// <summary>The range of a user: the number of upper bounds below it.</summary>
     public int RangeOf(long userId)
     {
-        var i = Array.BinarySearch(_upperBounds, userId);
-        return i >= 0 ? i : ~i;
+        // A lower bound search, hand-written: Array.BinarySearch goes through a comparer, and this
+        // runs once per visit.
+        var bounds = _upperBounds;
+        int first = 0, count = bounds.Length;
+        while (count > 0)
+        {
+            var half = count >> 1;
+            if (bounds[first + half] < userId)
+            {
+                first += half + 1;
+                count -= half + 1;
+            }
+            else
+            {
+                count = half;
+            }
+        }
+
+        return first;
     }
 }
