@@ -24,7 +24,7 @@ public static class ActiveSessionRecord
             o.Raw(i == 0 ? "{\"eventTime\":"u8 : ",{\"eventTime\":"u8);
             o.Number(pages[i].EventTimeMs);
             o.Raw(",\"pageName\":"u8);
-            o.String(pages[i].Page);
+            o.String(pages[i].PageId);
             o.Raw("}"u8);
         }
 

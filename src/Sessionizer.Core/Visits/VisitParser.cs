@@ -40,8 +40,17 @@ public sealed class VisitParser
 
     public LineKind Parse(ReadOnlySpan<byte> line, out Visit visit, out RejectionReason reason)
     {
-        visit = default;
         reason = default;
+
+        // First, as most lines are visits: the scanner never takes a blank or an over-long line.
+        if (_scan && VisitScanner.TryScan(line, _strings, _quotes, out var scanned))
+        {
+            var id = _metadata.IdOf(scanned.Site, scanned.ApiVersion, scanned.Browser, scanned.Language);
+            visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);
+            return LineKind.Visit;
+        }
+
+        visit = default;
         if (IsBlank(line))
         {
             return LineKind.Blank;
@@ -51,13 +60,6 @@ public sealed class VisitParser
         {
             reason = RejectionReason.LineTooLong;
             return LineKind.Rejected;
-        }
-
-        if (_scan && VisitScanner.TryScan(line, _strings, _quotes, out var scanned))
-        {
-            var id = _metadata.IdOf(scanned.Site, scanned.ApiVersion, scanned.Browser, scanned.Language);
-            visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);
-            return LineKind.Visit;
         }
 
         var fields = Fields.Empty;
@@ -287,11 +289,7 @@ public sealed class VisitParser
         }
     }
 
-    /// <summary>
-    /// Whether the current property name is <paramref name="name"/>. An escaped lone surrogate in a
-    /// name makes the reader throw; such a name is no field the parser knows, so it is ignored.
-    /// </summary>
-    /// <summary>Which top-level field a property name is: by length first, so each name costs one comparison.</summary>
+    /// <summary>Which top-level field the current property name is.</summary>
     private static TopField Classify(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
@@ -304,18 +302,13 @@ public sealed class VisitParser
                 : TopField.Other;
         }
 
-        var name = reader.ValueSpan;
-        return name.Length switch
-        {
-            7 when name.SequenceEqual("user_id"u8) => TopField.UserId,
-            10 when name.SequenceEqual("event_time"u8) => TopField.EventTime,
-            4 when name.SequenceEqual("page"u8) => TopField.Page,
-            6 when name.SequenceEqual("source"u8) => TopField.Source,
-            9 when name.SequenceEqual("technical"u8) => TopField.Technical,
-            _ => TopField.Other,
-        };
+        return VisitScanner.Classify(reader.ValueSpan);
     }
 
+    /// <summary>
+    /// Whether the current property name is <paramref name="name"/>. An escaped lone surrogate in a
+    /// name makes the reader throw; such a name is no field the parser knows, so it is ignored.
+    /// </summary>
     private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
         if (!reader.ValueIsEscaped)
@@ -337,16 +330,6 @@ public sealed class VisitParser
     {
         field = value;
         return FieldState.Present;
-    }
-
-    private enum TopField : byte
-    {
-        Other,
-        UserId,
-        EventTime,
-        Page,
-        Source,
-        Technical,
     }
 
     private enum FieldState : byte

@@ -93,23 +93,31 @@ internal readonly ref struct VisitScanner
                 TopField.Technical => Pair(pos, "browser"u8, ref visit.Browser, "lang"u8, ref visit.Language),
                 _ => Value(pos, 1),
             };
-            pos = Space(pos);
-            switch (At(pos))
+            pos = AfterMember(pos, '}', out var closed);
+            if (closed)
             {
-                case ',':
-                    pos = Space(pos + 1);
-                    continue;
-                case '}':
-                    // The line is trimmed: the object's end is the line's.
-                    const TopField required = TopField.UserId | TopField.EventTime | TopField.Page;
-                    return pos + 1 == _line.Length && (seen & required) == required;
-                default:
-                    return false;
+                // The line is trimmed: the object's end is the line's.
+                const TopField required = TopField.UserId | TopField.EventTime | TopField.Page;
+                return pos == _line.Length && (seen & required) == required;
             }
         }
     }
 
-    private static TopField Classify(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>
+    /// After a member or an element: the position of the next one when a ',' follows, or, with
+    /// <paramref name="closed"/>, the position after <paramref name="close"/> (or <see cref="Unsure"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AfterMember(int pos, char close, out bool closed)
+    {
+        pos = Space(pos);
+        var next = At(pos);
+        closed = next != ',';
+        return next == ',' ? Space(pos + 1) : next == close ? pos + 1 : Unsure;
+    }
+
+    /// <summary>Which top-level field a property name is: by length first, so each name costs one comparison.</summary>
+    internal static TopField Classify(ReadOnlySpan<byte> name) => name.Length switch
     {
         7 when name.SequenceEqual("user_id"u8) => TopField.UserId,
         10 when name.SequenceEqual("event_time"u8) => TopField.EventTime,
@@ -203,16 +211,10 @@ internal readonly ref struct VisitScanner
                 pos = Value(pos, 2);
             }
 
-            pos = Space(pos);
-            switch (At(pos))
+            pos = AfterMember(pos, '}', out var closed);
+            if (closed)
             {
-                case ',':
-                    pos = Space(pos + 1);
-                    continue;
-                case '}':
-                    return found ? pos + 1 : Unsure;
-                default:
-                    return Unsure;
+                return found ? pos : Unsure;
             }
         }
     }
@@ -247,16 +249,10 @@ internal readonly ref struct VisitScanner
                 2 => PairValue(pos, out second),
                 _ => Value(pos, 2),
             };
-            pos = Space(pos);
-            switch (At(pos))
+            pos = AfterMember(pos, '}', out var closed);
+            if (closed)
             {
-                case ',':
-                    pos = Space(pos + 1);
-                    continue;
-                case '}':
-                    return pos + 1;
-                default:
-                    return Unsure;
+                return pos;
             }
         }
     }
@@ -306,17 +302,10 @@ internal readonly ref struct VisitScanner
 
         while (true)
         {
-            pos = Key(pos, out _);
-            pos = Space(Value(pos, depth));
-            switch (At(pos))
+            pos = AfterMember(Value(Key(pos, out _), depth), '}', out var closed);
+            if (closed)
             {
-                case ',':
-                    pos = Space(pos + 1);
-                    continue;
-                case '}':
-                    return pos + 1;
-                default:
-                    return Unsure;
+                return pos;
             }
         }
     }
@@ -331,16 +320,10 @@ internal readonly ref struct VisitScanner
 
         while (true)
         {
-            pos = Space(Value(pos, depth));
-            switch (At(pos))
+            pos = AfterMember(Value(pos, depth), ']', out var closed);
+            if (closed)
             {
-                case ',':
-                    pos = Space(pos + 1);
-                    continue;
-                case ']':
-                    return pos + 1;
-                default:
-                    return Unsure;
+                return pos;
             }
         }
     }
@@ -428,18 +411,4 @@ internal readonly ref struct VisitScanner
     private int At(int pos) => (uint)pos < (uint)_line.Length ? _line[pos] : -1;
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    [Flags]
-    private enum TopField : byte
-    {
-        None = 0,
-        UserId = 1,
-        EventTime = 2,
-        Page = 4,
-        Source = 8,
-        Technical = 16,
-
-        // Unknown keys may repeat: never recorded in the seen set.
-        Other = 32,
-    }
 }
