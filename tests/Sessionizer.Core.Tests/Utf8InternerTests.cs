@@ -18,6 +18,24 @@ public class Utf8InternerTests
     }
 
     [Fact]
+    public void Short_strings_that_differ_in_any_one_byte_get_their_own_ids()
+    {
+        var interner = new Utf8Interner();
+        for (var length = 1; length <= 17; length++)
+        {
+            var text = new string('a', length);
+            var id = interner.IdOf(Encoding.UTF8.GetBytes(text));
+            for (var at = 0; at < length; at++)
+            {
+                var other = text[..at] + "b" + text[(at + 1)..];
+
+                Assert.NotEqual(id, interner.IdOf(Encoding.UTF8.GetBytes(other)));
+                Assert.Equal(other, Interned.StringOf(interner.IdOf(Encoding.UTF8.GetBytes(other))));
+            }
+        }
+    }
+
+    [Fact]
     public void Thousands_of_strings_of_every_length_keep_their_ids_as_the_table_grows()
     {
         var interner = new Utf8Interner();
