@@ -223,6 +223,7 @@ internal readonly ref struct VisitScanner
     /// An object with two optional string fields (a non-string is null, as in the reader's path); a
     /// repeated name is left to the reader. Any other value (null, a string) leaves both null.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the names are constants at each call
     private int Pair(int pos, ReadOnlySpan<byte> firstName, ref int first, ReadOnlySpan<byte> secondName, ref int second)
     {
         if (At(pos) != '{')
@@ -240,7 +241,8 @@ internal readonly ref struct VisitScanner
         while (true)
         {
             pos = Key(pos, out var name);
-            var which = name.SequenceEqual(firstName) ? 1 : name.SequenceEqual(secondName) ? 2 : 0;
+            var which = name.Length == firstName.Length && name.SequenceEqual(firstName) ? 1
+                : name.Length == secondName.Length && name.SequenceEqual(secondName) ? 2 : 0;
             pos = (seen & which) != 0 ? Unsure : pos;
             seen |= which;
             pos = which switch
@@ -398,7 +400,9 @@ internal readonly ref struct VisitScanner
     private int Space(int pos)
     {
         var line = _line;
-        while ((uint)pos < (uint)line.Length && line[pos] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+
+        // All JSON whitespace is at most ' ': one compare passes the usual next byte.
+        while ((uint)pos < (uint)line.Length && line[pos] <= (byte)' ' && line[pos] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             pos++;
         }
