@@ -8,6 +8,6 @@ switch ($Target) {
     'build'   { dotnet build Sessionizer.sln -c Release }
     'test'    { dotnet test }
     'sample'  { dotnet run --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
-    'publish' { dotnet publish src/Sessionizer.Cli -c Release -o artifacts/sessionizer }
+    'publish' { dotnet publish src/Sessionizer.Cli -c Release -p:PublishReadyToRun=true -o artifacts/sessionizer }
 }
 exit $LASTEXITCODE

@@ -47,7 +47,7 @@ usage: $(basename "$0") [options]
   --visits V          concurrent visits of the generator; default 7700 up to 5 M events, and
                       proportionally more above, so that the window is one hour [BENCH_VISITS]
   --parallelism N     passed to sessionizer run (default: all cores)     [BENCH_PARALLELISM]
-  --sessionizer DLL   benchmark this sessionizer.dll instead of building src/Sessionizer.Cli,
+  --sessionizer DLL   benchmark this sessionizer.dll instead of publishing src/Sessionizer.Cli,
                       e.g. one built from another commit                 [BENCH_SESSIONIZER]
   --keep-outputs      keep each run's outputs under DIR/work             [BENCH_KEEP_OUTPUTS=1]
   --clean             delete DIR (generated inputs included) and exit
@@ -113,10 +113,13 @@ fi
 sessionizer_given=0
 [[ -n "$sessionizer" ]] && sessionizer_given=1
 if [[ -z "$sessionizer" ]]; then
-    say "building src/Sessionizer.Cli (Release)"
-    dotnet build "$repo/src/Sessionizer.Cli" -c Release -nologo -v quiet >"$logs/build-cli.log" 2>&1 \
-        || { tail -n 30 "$logs/build-cli.log" >&2; echo "building the CLI failed" >&2; exit 1; }
-    sessionizer="$repo/src/Sessionizer.Cli/bin/Release/net10.0/sessionizer.dll"
+    # Published as the README says to deploy it: Release, ReadyToRun (compiled ahead of time).
+    say "publishing src/Sessionizer.Cli (Release, ReadyToRun) into $dir/sessionizer"
+    rm -rf "$dir/sessionizer"
+    dotnet publish "$repo/src/Sessionizer.Cli" -c Release -p:PublishReadyToRun=true -o "$dir/sessionizer" -nologo -v quiet \
+        >"$logs/build-cli.log" 2>&1 \
+        || { tail -n 30 "$logs/build-cli.log" >&2; echo "publishing the CLI failed" >&2; exit 1; }
+    sessionizer="$dir/sessionizer/sessionizer.dll"
 fi
 [[ -f "$sessionizer" ]] || { echo "no sessionizer at $sessionizer" >&2; exit 1; }
 
