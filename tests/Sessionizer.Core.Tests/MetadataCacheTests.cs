@@ -22,4 +22,41 @@ public class MetadataCacheTests
         Assert.Equal(first, again);
         Assert.Equal(keys.Count, first.Distinct().Count());
     }
+
+    [Fact]
+    public void Four_values_as_text_get_the_id_of_their_interned_strings_and_null_is_not_empty()
+    {
+        var cache = new MetadataCache();
+        var strings = new Utf8Interner();
+        string?[] values = [null, "", "mysite.com", "v1", "Firefox 53", "en", "été"];
+        foreach (var site in values)
+        {
+            foreach (var api in values.Take(4))
+            {
+                foreach (var browser in values)
+                {
+                    foreach (var language in values.Skip(3))
+                    {
+                        var expected = Interned.MetadataIdOf(Interned.IdOrNull(site), Interned.IdOrNull(api),
+                            Interned.IdOrNull(browser), Interned.IdOrNull(language));
+
+                        Assert.Equal(expected, cache.IdOf(Text(site, api, browser, language), strings));
+                        Assert.Equal(expected, cache.IdOf(Text(site, api, browser, language), strings));
+                    }
+                }
+            }
+        }
+    }
+
+    private static MetadataText Text(string? site, string? api, string? browser, string? language) => new()
+    {
+        Site = Bytes(site),
+        ApiVersion = Bytes(api),
+        Browser = Bytes(browser),
+        Language = Bytes(language),
+        Strings = (site is null ? 0 : MetadataText.SiteBit) | (api is null ? 0 : MetadataText.ApiVersionBit)
+            | (browser is null ? 0 : MetadataText.BrowserBit) | (language is null ? 0 : MetadataText.LanguageBit),
+    };
+
+    private static byte[] Bytes(string? value) => value is null ? [] : System.Text.Encoding.UTF8.GetBytes(value);
 }

@@ -88,7 +88,7 @@ internal sealed class Utf8Interner
 
     /// <summary>Mixes the length and the first and last eight bytes (overlapping for short strings).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
+    internal static ulong Hash(ReadOnlySpan<byte> bytes)
     {
         ulong head, tail;
         if (bytes.Length >= 8)

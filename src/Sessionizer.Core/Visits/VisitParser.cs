@@ -45,7 +45,7 @@ public sealed class VisitParser
         // First, as most lines are visits: the scanner never takes a blank or an over-long line.
         if (_scan && VisitScanner.TryScan(line, _strings, _quotes, out var scanned))
         {
-            var id = _metadata.IdOf(scanned.Site, scanned.ApiVersion, scanned.Browser, scanned.Language);
+            var id = _metadata.IdOf(scanned.Metadata, _strings);
             visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);
             return LineKind.Visit;
         }

@@ -41,13 +41,7 @@ internal readonly ref struct VisitScanner
     /// </summary>
     public static bool TryScan(ReadOnlySpan<byte> line, Utf8Interner strings, Span<ulong> buffer, out ScannedVisit visit)
     {
-        visit = new ScannedVisit
-        {
-            Site = Interned.Null,
-            ApiVersion = Interned.Null,
-            Browser = Interned.Null,
-            Language = Interned.Null,
-        };
+        visit = default;
 
         // Whitespace around the object (a CR of a CRLF file) is valid JSON, and no concern of the index.
         line = line.Trim(" \t\r\n"u8);
@@ -89,8 +83,10 @@ internal readonly ref struct VisitScanner
                 TopField.UserId => UserId(pos, out visit.UserId),
                 TopField.EventTime => EventTime(pos, out visit.EventTimeMs),
                 TopField.Page => Page(pos, out visit.Page),
-                TopField.Source => Pair(pos, "site"u8, ref visit.Site, "api_version"u8, ref visit.ApiVersion),
-                TopField.Technical => Pair(pos, "browser"u8, ref visit.Browser, "lang"u8, ref visit.Language),
+                TopField.Source => Pair(pos, "site"u8, ref visit.Metadata.Site, "api_version"u8, ref visit.Metadata.ApiVersion,
+                    ref visit.Metadata.Strings, MetadataText.SiteBit),
+                TopField.Technical => Pair(pos, "browser"u8, ref visit.Metadata.Browser, "lang"u8, ref visit.Metadata.Language,
+                    ref visit.Metadata.Strings, MetadataText.BrowserBit),
                 _ => Value(pos, 1),
             };
             pos = AfterMember(pos, '}', out var closed);
@@ -224,7 +220,12 @@ internal readonly ref struct VisitScanner
     /// repeated name is left to the reader. Any other value (null, a string) leaves both null.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the names are constants at each call
-    private int Pair(int pos, ReadOnlySpan<byte> firstName, ref int first, ReadOnlySpan<byte> secondName, ref int second)
+    /// <remarks>
+    /// A string value sets its bit in <paramref name="strings"/>: <paramref name="firstBit"/> for the
+    /// first name, the next bit for the second. Its text is interned later, with the other three.
+    /// </remarks>
+    private int Pair(int pos, ReadOnlySpan<byte> firstName, scoped ref ReadOnlySpan<byte> first, ReadOnlySpan<byte> secondName,
+        scoped ref ReadOnlySpan<byte> second, ref int strings, int firstBit)
     {
         if (At(pos) != '{')
         {
@@ -247,8 +248,8 @@ internal readonly ref struct VisitScanner
             seen |= which;
             pos = which switch
             {
-                1 => PairValue(pos, out first),
-                2 => PairValue(pos, out second),
+                1 => PairValue(pos, ref first, ref strings, firstBit),
+                2 => PairValue(pos, ref second, ref strings, firstBit << 1),
                 _ => Value(pos, 2),
             };
             pos = AfterMember(pos, '}', out var closed);
@@ -259,17 +260,16 @@ internal readonly ref struct VisitScanner
         }
     }
 
-    private int PairValue(int pos, out int id)
+    private int PairValue(int pos, scoped ref ReadOnlySpan<byte> value, ref int strings, int bit)
     {
-        id = Interned.Null;
         if (At(pos) != '"')
         {
             return Value(pos, 2);
         }
 
-        pos = String(pos, out var text);
-        id = _strings.IdOf(text);
-        return id == Interned.Null ? Unsure : pos;
+        pos = String(pos, out value);
+        strings |= bit;
+        return pos;
     }
 
     /// <summary>Any JSON value at <paramref name="pos"/>, validated and skipped.</summary>
