@@ -22,6 +22,7 @@ public sealed class VisitParser
     private readonly Utf8Interner _strings = new();
     private readonly MetadataCache _metadata = new();
     private readonly ulong[] _quotes = new ulong[QuoteIndex.Words];
+    private readonly HourCache _times = new();
     private readonly bool _scan;
 
     public VisitParser(Vocabulary vocabulary)
@@ -43,7 +44,7 @@ public sealed class VisitParser
         reason = default;
 
         // First, as most lines are visits: the scanner never takes a blank or an over-long line.
-        if (_scan && VisitScanner.TryScan(line, _strings, _quotes, out var scanned))
+        if (_scan && VisitScanner.TryScan(line, _strings, _times, _quotes, out var scanned))
         {
             var id = _metadata.IdOf(scanned.Metadata, _strings);
             visit = new Visit(scanned.UserId, scanned.EventTimeMs, scanned.Page, id, fromState: false);

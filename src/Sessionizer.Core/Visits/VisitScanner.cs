@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Sessionizer.Core.Time;
 
 namespace Sessionizer.Core.Visits;
 
@@ -27,19 +28,21 @@ internal readonly ref struct VisitScanner
     private readonly ReadOnlySpan<byte> _line;
     private readonly QuoteIndex _quotes;
     private readonly Utf8Interner _strings;
+    private readonly HourCache _times;
 
-    private VisitScanner(ReadOnlySpan<byte> line, QuoteIndex quotes, Utf8Interner strings)
+    private VisitScanner(ReadOnlySpan<byte> line, QuoteIndex quotes, Utf8Interner strings, HourCache times)
     {
         _line = line;
         _quotes = quotes;
         _strings = strings;
+        _times = times;
     }
 
     /// <summary>
     /// True with the visit's fields when the line is a valid visit of the common shape; false when
     /// unsure. <paramref name="buffer"/> holds the line's <see cref="QuoteIndex"/>.
     /// </summary>
-    public static bool TryScan(ReadOnlySpan<byte> line, Utf8Interner strings, Span<ulong> buffer, out ScannedVisit visit)
+    public static bool TryScan(ReadOnlySpan<byte> line, Utf8Interner strings, HourCache times, Span<ulong> buffer, out ScannedVisit visit)
     {
         visit = default;
 
@@ -50,7 +53,7 @@ internal readonly ref struct VisitScanner
             return false;
         }
 
-        return new VisitScanner(line, quotes, strings).Object(ref visit);
+        return new VisitScanner(line, quotes, strings, times).Object(ref visit);
     }
 
     private bool Object(ref ScannedVisit visit)
@@ -178,7 +181,7 @@ internal readonly ref struct VisitScanner
     {
         epochMs = 0;
         pos = String(pos, out var text);
-        return pos >= 0 && Time.EventTime.TryParseIso(text, out epochMs) ? pos : Unsure;
+        return pos >= 0 && _times.TryParse(text, out epochMs) ? pos : Unsure;
     }
 
     /// <summary>The page object: its <c>current</c> must be a non-empty string, once.</summary>
