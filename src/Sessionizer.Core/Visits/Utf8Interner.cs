@@ -19,14 +19,13 @@ internal sealed class Utf8Interner
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
-    private Entry[] _entries = new Entry[256];
-    private int _count;
+    private readonly HashSlots<Entry> _slots = new(256);
 
     /// <summary>The id of the string of these bytes, or <see cref="Interned.Null"/> when they are not valid UTF-8.</summary>
     public int IdOf(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
-        var entries = _entries;
+        var entries = _slots.Entries;
         var mask = entries.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
@@ -46,44 +45,12 @@ internal sealed class Utf8Interner
     private int Add(ReadOnlySpan<byte> utf8, ulong hash)
     {
         var id = Vocabulary.IdOfUtf8(utf8);
-        if (id == Interned.Null)
+        if (id != Interned.Null)
         {
-            return id; // not text: not worth a place
+            _slots.Add(new Entry(hash, utf8.ToArray(), id)); // bytes that are not text are not worth a place
         }
 
-        if (++_count * 2 > _entries.Length)
-        {
-            Grow();
-        }
-
-        Place(_entries, new Entry(hash, utf8.ToArray(), id));
         return id;
-    }
-
-    private void Grow()
-    {
-        var larger = new Entry[_entries.Length * 2];
-        foreach (var entry in _entries)
-        {
-            if (entry.Key is not null)
-            {
-                Place(larger, entry);
-            }
-        }
-
-        _entries = larger;
-    }
-
-    private static void Place(Entry[] entries, Entry entry)
-    {
-        var mask = entries.Length - 1;
-        var slot = (int)entry.Hash & mask;
-        while (entries[slot].Key is not null)
-        {
-            slot = (slot + 1) & mask;
-        }
-
-        entries[slot] = entry;
     }
 
     /// <summary>Mixes the length and the first and last eight bytes (overlapping for short strings).</summary>
@@ -112,5 +79,8 @@ internal sealed class Utf8Interner
         return h ^ (h >> 29);
     }
 
-    private readonly record struct Entry(ulong Hash, byte[]? Key, int Id);
+    private readonly record struct Entry(ulong Hash, byte[]? Key, int Id) : IHashSlot
+    {
+        public bool IsEmpty => Key is null;
+    }
 }
