@@ -350,6 +350,28 @@ public class VisitParserTests
         Assert.Equal("category 18", visit.Page);
     }
 
+    [Theory]
+    [InlineData(65)]
+    [InlineData(500)]
+    [InlineData(VisitParser.MaxNesting - 1)]
+    public void Ignored_fields_may_nest_far_deeper_than_real_data(int levels)
+    {
+        // levels arrays inside the line's object: the object is one more level.
+        var extra = ",\"x\":" + new string('[', levels) + new string(']', levels);
+
+        var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}""" + extra + "}");
+
+        Assert.Equal("category 18", visit.Page);
+    }
+
+    [Fact]
+    public void A_line_nesting_deeper_than_the_limit_is_malformed_json()
+    {
+        var extra = ",\"x\":" + new string('[', VisitParser.MaxNesting) + new string(']', VisitParser.MaxNesting);
+
+        AssertRejected(RejectionReason.MalformedJson, """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}""" + extra + "}");
+    }
+
     [Fact]
     public void Metadata_is_read_from_source_and_technical()
     {

@@ -17,7 +17,14 @@ namespace Sessionizer.Core.Visits;
 /// </remarks>
 public sealed class VisitParser
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+    /// <summary>
+    /// The deepest nesting a line may have, its own object included: far beyond real data (ignored
+    /// fields must never be a reason to reject), and Jackson's default limit, so that Spark's JSON
+    /// reader agrees. A deeper line is <c>malformed_json</c>.
+    /// </summary>
+    public const int MaxNesting = 1000;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxNesting };
 
     private readonly Utf8Interner _strings = new();
     private readonly MetadataCache _metadata = new();
