@@ -41,6 +41,9 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData("run", "--from", "garbage", "--to", "2026-11-20T10")]
     [InlineData("run", "--window", "2026-11-20T10", "--no-previous-state", "--previous-state", "x")]
     [InlineData("run", "--window", "2026-11-20T10", "--engine", "hadoop")]
+    [InlineData("run", "--window", "0001-01-01T00")]
+    [InlineData("run", "--window", "9999-12-31T23")]
+    [InlineData("run", "--from", "9999-12-31T20", "--to", "9999-12-31T23")]
     [InlineData("frobnicate")]
     public void A_usage_error_exits_2_with_a_one_line_reason_and_the_usage(params string[] args)
     {
@@ -49,6 +52,7 @@ public sealed class ExitCodeTests : IDisposable
         var result = Cli.Run(full);
 
         Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         var lines = result.Error.Split('\n');
         Assert.StartsWith("sessionizer: ", lines[0], StringComparison.Ordinal);
         Assert.Contains("Usage:", result.Error);

@@ -113,4 +113,29 @@ public class WindowTests
         Assert.False(eleven <= ten);
         Assert.True(ten.CompareTo(eleven) < 0);
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00", false)]
+    [InlineData("0001-01-01T01", true)]
+    [InlineData("2026-11-20T10", true)]
+    [InlineData("9999-12-31T22", true)]
+    [InlineData("9999-12-31T23", false)]
+    public void A_window_is_runnable_when_both_its_neighbours_are_dates(string text, bool runnable)
+    {
+        var window = Window.Parse(text);
+
+        Assert.Equal(runnable, window.IsRunnable);
+        if (runnable)
+        {
+            Assert.Equal(window, window.Previous.Next);
+            Assert.NotEmpty(window.Previous.ToString() + window.Next.ToString());
+        }
+    }
+
+    [Fact]
+    public void First_and_Last_are_the_runnable_bounds()
+    {
+        Assert.Equal("0001-01-01T01", Window.First.ToString());
+        Assert.Equal("9999-12-31T22", Window.Last.ToString());
+    }
 }

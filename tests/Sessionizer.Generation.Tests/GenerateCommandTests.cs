@@ -34,6 +34,21 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(0, counts.GetProperty("events_after_window").GetInt64());
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23", "2")]
+    [InlineData("9999-12-31T20", "5")]
+    [InlineData("0001-01-01T00", "1")]
+    public void Hours_outside_the_runnable_windows_are_a_usage_error(string start, string hours)
+    {
+        var result = Cli.Run("generate", "--output", Logs, "--start", start, "--hours", hours);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("sessionizer: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("9999-12-31T22", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Logs));
+    }
+
     [Fact]
     public void Logout_pages_close_sessions_when_the_run_is_told_so()
     {

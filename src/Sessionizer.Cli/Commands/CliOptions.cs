@@ -8,6 +8,10 @@ namespace Sessionizer.Cli.Commands;
 /// <summary>Options shared by the commands, with parsers that turn bad values into usage errors (exit 2).</summary>
 internal static class CliOptions
 {
+    /// <summary>What <see cref="Core.Time.Window.IsRunnable"/> means, for messages.</summary>
+    public static readonly string WindowRange =
+        $"windows go from {Core.Time.Window.First} to {Core.Time.Window.Last} (a window's previous and next hours must be dates too)";
+
     public static Option<Window?> Window(string name, string description) => new(name)
     {
         Description = description,
@@ -15,13 +19,19 @@ internal static class CliOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-            if (Core.Time.Window.TryParse(text, out var window))
+            if (!Core.Time.Window.TryParse(text, out var window))
             {
-                return window;
+                result.AddError($"{name}: '{text}' is not a window; write yyyy-MM-ddTHH (or yyyy-MM-dd HH), e.g. 2026-11-20T10.");
+                return null;
             }
 
-            result.AddError($"{name}: '{text}' is not a window; write yyyy-MM-ddTHH (or yyyy-MM-dd HH), e.g. 2026-11-20T10.");
-            return null;
+            if (!window.IsRunnable)
+            {
+                result.AddError($"{name}: {window} is out of range: {WindowRange}.");
+                return null;
+            }
+
+            return window;
         },
     };
 

@@ -32,6 +32,18 @@ internal static class GenerateCommand
             output, start, hours, visits, seed, gzip, filesPerHour, events, anomalies, lateFraction, closingPageRate, overwrite, parallelism, logFormat,
         };
 
+        command.Validators.Add(result =>
+        {
+            // From the tokens: GetValue throws on a value with errors (which are reported already).
+            var hoursText = result.GetResult(hours)?.Tokens.FirstOrDefault()?.Value ?? "1";
+            if (Core.Time.Window.TryParse(result.GetResult(start)?.Tokens.FirstOrDefault()?.Value, out var first) && first.IsRunnable
+                && int.TryParse(hoursText, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+                && first.StartMs + ((count - 1) * 3_600_000L) > Core.Time.Window.Last.StartMs)
+            {
+                result.AddError($"--start {first} --hours {count} goes past {Core.Time.Window.Last}: {CliOptions.WindowRange}.");
+            }
+        });
+
         command.SetAction(parse =>
         {
             var log = Logs.Create(parse.GetValue(logFormat), error);

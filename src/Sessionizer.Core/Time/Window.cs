@@ -9,6 +9,18 @@ public readonly record struct Window : IComparable<Window>
 
     private Window(long startMs) => StartMs = startMs;
 
+    /// <summary>
+    /// The first window that can be run: a window reads its previous window's state and lets
+    /// events spill into the next hour, so both neighbours must be dates (years 0001-9999).
+    /// </summary>
+    public static Window First { get; } = new(new DateTime(1, 1, 1, 1, 0, 0, DateTimeKind.Utc).Subtract(DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond);
+
+    /// <summary>The last window that can be run (see <see cref="First"/>).</summary>
+    public static Window Last { get; } = new(new DateTime(9999, 12, 31, 22, 0, 0, DateTimeKind.Utc).Subtract(DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond);
+
+    /// <summary>Whether the window lies in <see cref="First"/>..<see cref="Last"/>, so that its neighbours exist.</summary>
+    public bool IsRunnable => StartMs >= First.StartMs && StartMs <= Last.StartMs;
+
     /// <summary>Window start in epoch milliseconds (UTC).</summary>
     public long StartMs { get; }
 
