@@ -15,16 +15,24 @@ internal static class SessionizerCli
         Run 'sessionizer COMMAND --help' for all options.
         """;
 
+    private const string Description = """
+        Sessionizer: turns hourly website visit logs into user sessions.
+
+        Exit codes:
+          0    committed (run, generate), or reported (status)
+          1    failure: corrupt previous state, unreadable input, I/O error; nothing committed
+          2    usage: unknown option, bad value
+          3    input not ready: the window's input folder or the previous window's commit is missing
+          4    data-quality gate: too many rejected lines; nothing committed
+          5    the window is locked by another run
+        """;
+
+    /// <summary>Parses without running: what a command line means, or its usage errors.</summary>
+    internal static ParseResult Parse(string[] args) => Root(TextWriter.Null, TextWriter.Null).Parse(args);
+
     public static int Invoke(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Sessionizer: turns hourly website visit logs into user sessions.")
-        {
-            RunCommand.Create(error),
-            GenerateCommand.Create(error),
-            StatusCommand.Create(output),
-        };
-
-        var parse = root.Parse(args);
+        var parse = Root(output, error).Parse(args);
         if (parse.Errors.Count > 0)
         {
             // A usage error exits 2 with a one-line reason and the usage, so an orchestrator does not retry it.
@@ -35,4 +43,11 @@ internal static class SessionizerCli
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    private static RootCommand Root(TextWriter output, TextWriter error) => new(Description)
+    {
+        RunCommand.Create(error),
+        GenerateCommand.Create(error),
+        StatusCommand.Create(output),
+    };
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Sessionizer.Cli.Logging;
 using Sessionizer.Core.Time;
 
 namespace Sessionizer.Cli.Commands;
@@ -35,11 +34,11 @@ internal static class CliOptions
         },
     };
 
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+    /// <summary>A positive duration; null when not given (the default is shown in help as it is written: 5m, not 00:05:00).</summary>
+    public static Option<TimeSpan?> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {
-        Description = description,
+        Description = $"{description} [default: {Core.Time.Duration.Format(defaultValue)}]",
         HelpName = "duration",
-        DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
@@ -49,7 +48,7 @@ internal static class CliOptions
             }
 
             result.AddError($"{name}: '{text}' is not a positive duration; write a whole number and a unit: 300ms, 90s, 5m, 2h or 1d.");
-            return default;
+            return null;
         },
     };
 
@@ -88,25 +87,8 @@ internal static class CliOptions
         },
     };
 
-    public static Option<LogFormat> LogFormat() => new("--log-format")
-    {
-        Description = "Logs on standard error: text (for people) or json (one object per line).",
-        DefaultValueFactory = _ => Logging.LogFormat.Text,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-            switch (text)
-            {
-                case "text":
-                    return Logging.LogFormat.Text;
-                case "json":
-                    return Logging.LogFormat.Json;
-                default:
-                    result.AddError($"--log-format: '{text}' is not text or json.");
-                    return default;
-            }
-        },
-    };
+    public static Option<string> LogFormat() =>
+        OneOf("--log-format", "Logs on standard error: text (for people) or json (one object per line).", "text", "json");
 
     /// <summary>A word from a fixed list; the first is the default.</summary>
     public static Option<string> OneOf(string name, string description, params string[] allowed) => new(name)

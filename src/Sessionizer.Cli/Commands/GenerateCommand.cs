@@ -24,7 +24,7 @@ internal static class GenerateCommand
         var lateFraction = CliOptions.Fraction("--late-fraction", "Fraction of events delivered late, into the next hour's folder (none in the last hour).", 0.01);
         var closingPageRate = CliOptions.Fraction("--closing-page-rate", "Chance that an event is the page 'logout', which ends its visit; pair with run --closing-page logout.", 0);
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the part files of hour folders that already hold files, instead of failing." };
-        var parallelism = CliOptions.Positive("--parallelism", "Threads formatting and compressing (default: all cores).", Environment.ProcessorCount);
+        var parallelism = CliOptions.Positive("--parallelism", "Threads formatting and compressing; the default is the number of cores.", Environment.ProcessorCount);
         var logFormat = CliOptions.LogFormat();
 
         var command = new Command("generate", "Write simulated visit logs for a range of hours, e.g. to try the job at scale.")

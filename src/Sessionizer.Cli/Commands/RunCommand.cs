@@ -26,7 +26,7 @@ internal static class RunCommand
         var maxDuration = CliOptions.Duration("--max-session-duration", "A session that has lasted this long is closed at the end of the window.", SessionRules.DefaultMaxSessionDuration);
         var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
         var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", 0.01);
-        var parallelism = CliOptions.Positive("--parallelism", "Threads to use (default: all cores).", Environment.ProcessorCount);
+        var parallelism = CliOptions.Positive("--parallelism", "Threads to use; the default is the number of cores.", Environment.ProcessorCount);
         var compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
             "fastest", "optimal", "smallest", "none");
         var engine = CliOptions.OneOf("--engine", "local (one process, all cores) or spark.", "local", "spark");
@@ -75,7 +75,8 @@ internal static class RunCommand
             {
                 InputRoot = parse.GetValue(input)!,
                 OutputRoot = parse.GetValue(output)!,
-                Rules = new SessionRules(parse.GetValue(timeout), parse.GetValue(maxDuration), parse.GetValue(closingPages)),
+                Rules = new SessionRules(parse.GetValue(timeout) ?? SessionRules.DefaultInactivityTimeout,
+                    parse.GetValue(maxDuration) ?? SessionRules.DefaultMaxSessionDuration, parse.GetValue(closingPages)),
                 AllowMissingInput = parse.GetValue(allowMissingInput),
                 MaxRejectedFraction = parse.GetValue(maxRejected),
                 NoPreviousState = parse.GetValue(noPreviousState),

@@ -11,9 +11,10 @@ internal static class Logs
 {
     private const string TextTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
 
-    public static ILogger Create(LogFormat format, TextWriter error, bool verbose = false)
+    /// <param name="format">The --log-format value: "json", or "text".</param>
+    public static ILogger Create(string? format, TextWriter error, bool verbose = false)
     {
-        ITextFormatter formatter = format == LogFormat.Json
+        ITextFormatter formatter = format == "json"
             ? new JsonFormatter(renderMessage: true, formatProvider: CultureInfo.InvariantCulture)
             : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
         return new LoggerConfiguration()
