@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sessionizer.Cli.Commands;
+using Sessionizer.Cli.Logging;
 
 namespace Sessionizer.Cli;
 
@@ -36,13 +37,39 @@ internal static class SessionizerCli
         if (parse.Errors.Count > 0)
         {
             // A usage error exits 2 with a one-line reason and the usage, so an orchestrator does not retry it.
-            error.WriteLine($"sessionizer: {parse.Errors[0].Message}");
-            error.WriteLine(Usage);
+            if (Asks(args, "--log-format", "json"))
+            {
+                Logs.Create("json", error).Error("sessionizer: {Reason}", parse.Errors[0].Message);
+            }
+            else
+            {
+                error.WriteLine($"sessionizer: {parse.Errors[0].Message}");
+                error.WriteLine(Usage);
+            }
+
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end in one line and exit 1, not a crash dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var verbose = args.Contains("--verbose", StringComparer.Ordinal);
+            var format = Asks(args, "--log-format", "json") ? "json" : "text";
+            Logs.Create(format, error, verbose).Error(verbose ? e : null,
+                "Unexpected error ({Type}): {Message}. This is a bug; rerun with --verbose for the details to report.", e.GetType().Name, e.Message);
+            return ExitCodes.Failure;
+        }
     }
+
+    /// <summary>Whether the command line gives <paramref name="option"/> the value <paramref name="value"/>, before any parsing.</summary>
+    private static bool Asks(string[] args, string option, string value) =>
+        args.Zip(args.Skip(1)).Any(p => p.First == option && p.Second == value)
+        || args.Contains($"{option}={value}", StringComparer.Ordinal) || args.Contains($"{option}:{value}", StringComparer.Ordinal);
 
     private static RootCommand Root(TextWriter output, TextWriter error) => new(Description)
     {

@@ -21,7 +21,7 @@ public sealed partial class HelpTests
             {
                 "run" => ["run", "--window", "2026-11-20T10", "--input", "in", "--output", "out", option, value],
                 "generate" => ["generate", "--output", "out", "--start", "2026-11-20T10", option, value],
-                _ => ["status", "--output", "out", option, value],
+                _ => ["status", "--output", Path.GetTempPath(), option, value],
             };
             var errors = SessionizerCli.Parse(args).Errors;
             Assert.True(errors.Count == 0, $"{command} {option} {value}: {string.Join("; ", errors.Select(e => e.Message))}");

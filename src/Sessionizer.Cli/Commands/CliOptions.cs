@@ -109,10 +109,27 @@ internal static class CliOptions
         },
     };
 
-    public static Option<string> Directory(string name, string description, bool required) => new(name)
+    /// <summary>A folder; naming a file is a usage error, and so is a folder that does not exist when <paramref name="mustExist"/>.</summary>
+    public static Option<string> Directory(string name, string description, bool required, bool mustExist = false)
     {
-        Description = description,
-        HelpName = "dir",
-        Required = required,
-    };
+        var option = new Option<string>(name) { Description = description, HelpName = "dir", Required = required };
+        option.Validators.Add(result =>
+        {
+            var path = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (path is null)
+            {
+                return;
+            }
+
+            if (File.Exists(path))
+            {
+                result.AddError($"{name} {path} is a file; give a folder.");
+            }
+            else if (mustExist && !System.IO.Directory.Exists(path))
+            {
+                result.AddError($"{name} {path} does not exist.");
+            }
+        });
+        return option;
+    }
 }

@@ -57,6 +57,13 @@ internal static class RunCommand
                 result.AddError($"--to {t} is before --from {f}.");
             }
 
+            if (result.GetResult(input)?.Tokens.FirstOrDefault()?.Value is { } inputRoot
+                && result.GetResult(output)?.Tokens.FirstOrDefault()?.Value is { } outputRoot
+                && RootOverlap.Explain(inputRoot, outputRoot) is { } overlap)
+            {
+                result.AddError(overlap);
+            }
+
             if (result.GetResult(previousState) is not null && result.GetValue(noPreviousState))
             {
                 result.AddError("--previous-state and --no-previous-state exclude each other.");
@@ -93,7 +100,7 @@ internal static class RunCommand
             };
             var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
             var last = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
-            return Execute(settings, first, last, log);
+            return Execute(settings, first, last, log, parse.GetValue(verbose));
         });
         return command;
     }
@@ -116,7 +123,7 @@ internal static class RunCommand
             settings.InputRoot, settings.OutputRoot);
     }
 
-    private static int Execute(RunSettings settings, Window first, Window last, ILogger log)
+    private static int Execute(RunSettings settings, Window first, Window last, ILogger log, bool verbose)
     {
         log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
             first, last, settings.Engine, settings.InputRoot, settings.OutputRoot, settings.Rules.Describe());
@@ -128,12 +135,13 @@ internal static class RunCommand
         }
         catch (RunFailedException e)
         {
-            log.Error("{Failure}: {Message}", e.Failure, e.Message);
+            log.Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
             return ExitCodes.Of(e.Failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Error(e, "Run failed, nothing more was committed: {Message}", e.Message);
+            // One line saying what and where (the message names the path); the stack trace only with --verbose.
+            log.Error(verbose ? e : null, "Run failed, nothing more was committed: {Message}", e.Message);
             return ExitCodes.Failure;
         }
     }

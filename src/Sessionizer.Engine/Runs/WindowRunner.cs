@@ -136,7 +136,15 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
 
         if (isFirst && settings.PreviousStateDirectory is { } directory)
         {
-            return StateReader.FromDirectory(directory, vocabulary);
+            var state = StateReader.FromDirectory(directory, vocabulary);
+            if (state.Lineage?.Files is { Count: 0 })
+            {
+                // Probably the wrong folder: say so rather than start from nothing in silence.
+                log.Warning("The previous-state folder {Folder} holds no state file (.json, .jsonl, optionally .gz): window {Window} carries in no sessions",
+                    state.Lineage.Path, window.ToString());
+            }
+
+            return state;
         }
 
         return StateReader.FromCommittedWindow(_layout, window.Previous, vocabulary);

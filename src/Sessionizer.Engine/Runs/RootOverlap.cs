@@ -1,0 +1,92 @@
+using System.Runtime.InteropServices;
+using Sessionizer.Engine.Output;
+
+namespace Sessionizer.Engine.Runs;
+
+/// <summary>
+/// Refuses input and output roots that would make a run read what a run wrote: outputs inside a
+/// window folder of the input (<c>IN/yyyy/MM/dd/HH/...</c>), or the input inside an output folder
+/// (<c>OUT/closed-sessions/...</c>). Output beside the input, inside it elsewhere, or equal to it is
+/// fine: the job only reads <c>IN/yyyy/MM/dd/HH</c>, and writes only its own named folders. Paths
+/// are compared after resolving symbolic links, so a link cannot hide an overlap.
+/// </summary>
+public static partial class RootOverlap
+{
+    private static readonly string[] OutputFolders =
+        [OutputLayout.ActiveSessions, OutputLayout.ClosedSessions, OutputLayout.Rejected, OutputLayout.Manifests, OutputLayout.Temporary];
+
+    /// <summary>Why the two roots cannot be used together, or null when they can.</summary>
+    public static string? Explain(string inputRoot, string outputRoot)
+    {
+        var input = RealPath(inputRoot);
+        var output = RealPath(outputRoot);
+        if (Inside(output, input) is { } fromInput && IsWindowFolder(fromInput))
+        {
+            return $"--output {outputRoot} lies inside a window folder of --input {inputRoot} ({fromInput}): a later run of that window would read the outputs as visit logs. Put the output beside the input.";
+        }
+
+        if (Inside(input, output) is { } fromOutput && OutputFolders.Contains(fromOutput[0], StringComparer.Ordinal))
+        {
+            return $"--input {inputRoot} lies inside the {fromOutput[0]} folder of --output {outputRoot}: the run would read its own outputs as visit logs.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The path's segments below <paramref name="root"/>, or null when it is not below it.</summary>
+    private static string[]? Inside(string path, string root)
+    {
+        var prefix = root.EndsWith('/') ? root : root + "/";
+        return path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries) : null;
+    }
+
+    /// <summary>Whether the segments start with a window's <c>yyyy/MM/dd/HH</c>, the folders a run reads.</summary>
+    private static bool IsWindowFolder(string[] segments) =>
+        segments.Length >= 4 && segments.Zip(new[] { 4, 2, 2, 2 }).All(p => p.First.Length == p.Second && p.First.All(char.IsAsciiDigit));
+
+    /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd('/');
+        if (full.Length == 0 || OperatingSystem.IsWindows())
+        {
+            return full.Length == 0 ? "/" : full;
+        }
+
+        // realpath(3) needs an existing path: resolve the deepest existing ancestor, append the rest.
+        var missing = new Stack<string>();
+        var existing = full;
+        while (!Path.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            missing.Push(Path.GetFileName(existing));
+            existing = parent;
+        }
+
+        var resolved = Resolve(existing) ?? existing;
+        return missing.Aggregate(resolved, Path.Combine);
+    }
+
+    private static string? Resolve(string path)
+    {
+        var pointer = Realpath(path, IntPtr.Zero);
+        if (pointer == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(pointer);
+        }
+        finally
+        {
+            Free(pointer);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr Realpath(string path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    private static partial void Free(IntPtr pointer);
+}
