@@ -11,7 +11,7 @@ the _SUCCESS marker (each rewritten whole on every run). To start from scratch, 
 Python 3 standard library only. Deterministic: a fixed random seed (SEED below), no clock, no
 environment, so a rerun gives byte-identical files.
 
-What it writes (SPEC.md §2 input), all plain JSON Lines (the generated files are the gzip ones):
+What it writes (docs/reference.md §2 input), all plain JSON Lines (the generated files are the gzip ones):
   10/edge-1.jsonl, 10/edge-2.json, 10/edge-3.jsonl (with an empty line)
   11/edge-1.jsonl, 11/edge-2.json (no line feed after its last line), 11/edge-3.jsonl,
   11/_SUCCESS (an empty marker the job must ignore)
@@ -21,7 +21,7 @@ visit_id, event_time, user_id, page{previous,current}, source{site,api_version},
 user{ip,latitude,longitude}, technical{browser,os,lang,device{type,version},network}, keep_private.
 
 Its users are scenario users 2000001..2000068, above the generator's user ids (1..1,000,000), so
-they never meet a generated user: hand-written events for the edge cases of SPEC §2-§3 that the
+they never meet a generated user: hand-written events for the edge cases of docs/reference.md §2-§3 that the
 generator does not produce (gaps of exactly 300 s and 301 s, duplicates, late and early events,
 several sessions in one hour, a session across two window ends, one line per rejection reason,
 non-ASCII and escaped page names, event times with offsets and as epoch milliseconds, ...).
@@ -308,7 +308,7 @@ def scenarios(rng, sink):
     ev(2000053, 12, 30, 0, "index", name="collector-2/visits.json", profile=firefox.with_(lang="pl"))
     ev(2000053, 12, 31, 0, "category 3", name="collector-2/visits.json", profile=chrome.with_(lang="de"))
 
-    # Rejected lines, one per reason of SPEC §2 (line_too_long left out), spread over the hours.
+    # Rejected lines, one per reason of docs/reference.md §2.4 (line_too_long left out), spread over the hours.
     def bad(uid, hh, mm, **changes):
         r = record(f"{uid}_0", event_time(ms_of(hh, mm, 0), "plus"), uid, None, "index", chrome)
         for key, value in changes.items():

@@ -2,7 +2,7 @@ using Sessionizer.Engine.Runs;
 
 namespace Sessionizer.Cli;
 
-/// <summary>The exit codes of SPEC §6: what an orchestrator decides on.</summary>
+/// <summary>The exit codes of docs/reference.md §6.6: what an orchestrator decides on.</summary>
 internal static class ExitCodes
 {
     public const int Committed = 0;

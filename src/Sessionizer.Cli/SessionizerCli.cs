@@ -4,7 +4,7 @@ using Sessionizer.Cli.Logging;
 
 namespace Sessionizer.Cli;
 
-/// <summary>The command line: parses arguments, runs the command, returns the exit code (SPEC §6).</summary>
+/// <summary>The command line: parses arguments, runs the command, returns the exit code (docs/reference.md §6).</summary>
 internal static class SessionizerCli
 {
     private const string Usage = """

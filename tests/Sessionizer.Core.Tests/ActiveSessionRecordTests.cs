@@ -8,7 +8,7 @@ namespace Sessionizer.Core.Tests;
 
 public class ActiveSessionRecordTests
 {
-    /// <summary>The SPEC's example, in the form the reference Spark job writes.</summary>
+    /// <summary>The example of docs/reference.md §4.3, in the form the reference Spark job writes.</summary>
     private const string ReferenceRecord =
         """{"userId":1,"visitedPages":[{"eventTime":1548673165000,"pageName":"category 20"}],"browser":"Firefox","language":"en","site":"mysite.com","apiVersion":"v3","expirationTimeMillisUtc":1548673465000,"isActive":true}""";
 

@@ -430,7 +430,7 @@ public class SessionGeneratorTests
         }
     }
 
-    // ---- The reference scenario (SPEC §4 examples) ----
+    // ---- The reference scenario (docs/reference.md §4 examples) ----
 
     [Fact]
     public void Reference_scenario_over_two_windows()

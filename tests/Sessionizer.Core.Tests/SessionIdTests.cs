@@ -7,7 +7,7 @@ namespace Sessionizer.Core.Tests;
 
 public partial class SessionIdTests
 {
-    /// <summary>The SPEC's definition, computed independently of the code under test.</summary>
+    /// <summary>The definition of docs/reference.md §4.2, computed independently of the code under test.</summary>
     private static string Expected(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 

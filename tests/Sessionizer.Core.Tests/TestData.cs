@@ -10,7 +10,7 @@ namespace Sessionizer.Core.Tests;
 /// <summary>Builds visits and sessions for the tests, and serializes records to text.</summary>
 internal static class TestData
 {
-    /// <summary>The metadata of the SPEC's examples.</summary>
+    /// <summary>The metadata of the examples of docs/reference.md §4.</summary>
     public static readonly VisitMetadata Firefox = new("mysite.com", "v3", "Firefox", "en");
 
     /// <summary>An instant written as ISO-8601 with an offset, in epoch milliseconds.</summary>

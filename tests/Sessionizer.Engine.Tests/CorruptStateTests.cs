@@ -4,7 +4,7 @@ using static Sessionizer.Engine.Tests.Visits;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>SPEC §5: corrupt state is fatal, with the file and line; state is never skipped.</summary>
+/// <summary>docs/reference.md §5.8: corrupt state is fatal, with the file and line; state is never skipped.</summary>
 public class CorruptStateTests
 {
     private static readonly Window H1 = Sandbox.W;

@@ -3,7 +3,7 @@ using static Sessionizer.Engine.Tests.Visits;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>SPEC §3.3 and §5: input file order and line order never change any output; reruns give byte-identical files.</summary>
+/// <summary>docs/reference.md §3.3 and §5.3: input file order and line order never change any output; reruns give byte-identical files.</summary>
 public class DeterminismTests
 {
     private static readonly SessionRules Rules = new(TimeSpan.FromMinutes(5), TimeSpan.FromHours(24), ["logout"]);

@@ -7,7 +7,7 @@ namespace Sessionizer.Engine.Tests;
 
 public class PreviousStateDirectoryTests
 {
-    /// <summary>SPEC §4's active-session example, as the reference Spark job writes it (its window: 2019-01-28T10).</summary>
+    /// <summary>The active-session example of docs/reference.md §4.3, as the reference Spark job writes it (its window: 2019-01-28T10).</summary>
     private const string ReferenceRecord =
         """{"userId":1,"visitedPages":[{"eventTime":1548673165000,"pageName":"category 20"}],"browser":"Firefox","language":"en","site":"mysite.com","apiVersion":"v3","expirationTimeMillisUtc":1548673465000,"isActive":true}""";
 

@@ -26,7 +26,7 @@ internal sealed class Sandbox : IDisposable
 
     public string OutputRoot => Path.Combine(_temp.Path, "output");
 
-    /// <summary>Defaults for a test: a first window (no previous state), all rules as in SPEC.</summary>
+    /// <summary>Defaults for a test: a first window (no previous state), all rules at the defaults of docs/reference.md §3.</summary>
     public RunSettings Settings => new() { InputRoot = InputRoot, OutputRoot = OutputRoot, NoPreviousState = true, Parallelism = 4 };
 
     public WindowOutcome Run(Window window, RunSettings? settings = null) => new WindowRunner(settings ?? Settings, SilentLog).Run(window);
@@ -64,7 +64,7 @@ internal sealed class Sandbox : IDisposable
 
     public string ManifestPath(Window window) => Path.Combine(OutputRoot, "manifests", $"{window}.json");
 
-    /// <summary>The committed manifest of a window, as JSON (the names SPEC §4 gives).</summary>
+    /// <summary>The committed manifest of a window, as JSON (the names docs/reference.md §4.6 gives).</summary>
     public JsonElement Manifest(Window window)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(ManifestPath(window)));

@@ -2,7 +2,7 @@ using static Sessionizer.Engine.Tests.Visits;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>SPEC §5: outputs are staged under _temporary; what a crashed run left there is cleaned up by the next run of the window.</summary>
+/// <summary>docs/reference.md §5.2: outputs are staged under _temporary; what a crashed run left there is cleaned up by the next run of the window.</summary>
 public class StagingTests
 {
     [Fact]

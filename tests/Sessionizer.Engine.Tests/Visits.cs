@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>Input lines in the visit-log format of SPEC §2.</summary>
+/// <summary>Input lines in the visit-log format of docs/reference.md §2.</summary>
 internal static class Visits
 {
-    /// <summary>The day of the test windows (2019-01-28, as in SPEC's examples).</summary>
+    /// <summary>The day of the test windows (2019-01-28, as in the examples of docs/reference.md §4).</summary>
     public const string Day = "2019-01-28";
 
     /// <summary>An ISO-8601 UTC time on <see cref="Day"/>, from "HH:mm:ss" or "HH:mm:ss.fff".</summary>

@@ -5,7 +5,7 @@ using static Sessionizer.Engine.Tests.Visits;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>SPEC §5: one writer per window; a second concurrent run of the same window fails fast.</summary>
+/// <summary>docs/reference.md §5.6: one writer per window; a second concurrent run of the same window fails fast.</summary>
 public class WindowLockTests
 {
     [Fact]

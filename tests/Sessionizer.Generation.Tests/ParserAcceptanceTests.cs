@@ -4,7 +4,7 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Generation.Tests;
 
-/// <summary>The generated lines against the job's own parser (SPEC §2).</summary>
+/// <summary>The generated lines against the job's own parser (docs/reference.md §2).</summary>
 public sealed class ParserAcceptanceTests : IDisposable
 {
     private readonly TempDirectory _temp = new();

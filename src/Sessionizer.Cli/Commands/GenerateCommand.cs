@@ -6,7 +6,7 @@ using Sessionizer.Engine.Generation;
 
 namespace Sessionizer.Cli.Commands;
 
-/// <summary><c>sessionizer generate</c>: writes realistic visit logs for a range of hours, deterministic from a seed (SPEC §6).</summary>
+/// <summary><c>sessionizer generate</c>: writes realistic visit logs for a range of hours, deterministic from a seed (docs/reference.md §6.4).</summary>
 internal static class GenerateCommand
 {
     public static Command Create(TextWriter error)

@@ -9,7 +9,7 @@ using Sessionizer.Engine.Runs;
 
 namespace Sessionizer.Cli.Commands;
 
-/// <summary><c>sessionizer run</c>: sessionize one window or a range of windows (SPEC §5, §6).</summary>
+/// <summary><c>sessionizer run</c>: sessionize one window or a range of windows (docs/reference.md §5, §6.2).</summary>
 internal static class RunCommand
 {
     public static Command Create(TextWriter error)

@@ -4,7 +4,7 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Records;
 
-/// <summary>The closed-session record, the product downstream teams consume (SPEC §4).</summary>
+/// <summary>The closed-session record, the product downstream teams consume (docs/reference.md §4.2).</summary>
 public static class ClosedSessionRecord
 {
     /// <summary>Writes one record and its line feed; the bytes are those Utf8JsonWriter would write (compact, relaxed escaping).</summary>

@@ -1,7 +1,7 @@
 namespace Sessionizer.Core.Records;
 
 /// <summary>
-/// A window's run manifest and commit marker (SPEC §4): what the run read, with which parameters,
+/// A window's run manifest and commit marker (docs/reference.md §4.6): what the run read, with which parameters,
 /// what it counted and what it wrote. A window without a manifest is not committed.
 /// </summary>
 public sealed record Manifest

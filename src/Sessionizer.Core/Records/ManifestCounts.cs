@@ -1,6 +1,6 @@
 namespace Sessionizer.Core.Records;
 
-/// <summary>What a window counted (SPEC §4).</summary>
+/// <summary>What a window counted (docs/reference.md §4.6).</summary>
 public sealed record ManifestCounts
 {
     /// <summary>Non-blank input lines: <see cref="ValidEvents"/> + <see cref="Rejected"/>.</summary>

@@ -4,7 +4,7 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Records;
 
-/// <summary>An input line the job refused, with where it came from and why (SPEC §4).</summary>
+/// <summary>An input line the job refused, with where it came from and why (docs/reference.md §4.4).</summary>
 /// <param name="File">The file's path relative to the input root, with '/' separators.</param>
 /// <param name="Line">1-based line number in the decompressed file, blank lines counted.</param>
 /// <param name="Reason">The first rule the line broke.</param>

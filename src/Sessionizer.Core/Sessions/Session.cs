@@ -14,7 +14,7 @@ public readonly record struct Session(ReadOnlyMemory<Visit> Pages, EndReason? En
 
     public long EndMs => Pages.Span[^1].EventTimeMs;
 
-    /// <summary>The metadata of the session's first event (SPEC §3.6).</summary>
+    /// <summary>The metadata of the session's first event (docs/reference.md §3.6).</summary>
     public VisitMetadata Metadata => Pages.Span[0].Metadata;
 
     public bool IsActive => EndReason is null;

@@ -4,7 +4,7 @@ using Sessionizer.Core.Visits;
 namespace Sessionizer.Core.Sessions;
 
 /// <summary>
-/// The session rules of SPEC §3 over one window's visits: the previous state's pages and the new
+/// The session rules of docs/reference.md §3 over one window's visits: the previous state's pages and the new
 /// events, sorted, deduplicated, split into sessions and each session closed or kept active.
 /// </summary>
 public static class SessionGenerator
@@ -78,7 +78,7 @@ public static class SessionGenerator
         }
     }
 
-    /// <summary>Whether the user's last session closes in this window, and why (SPEC §3.5).</summary>
+    /// <summary>Whether the user's last session closes in this window, and why (docs/reference.md §3.5).</summary>
     private static EndReason? CloseLast(ReadOnlySpan<Visit> pages, SessionRules rules, Window window)
     {
         var first = pages[0].EventTimeMs;

@@ -2,7 +2,7 @@ using Sessionizer.Core.Time;
 
 namespace Sessionizer.Core.Sessions;
 
-/// <summary>The parameters of sessionization (SPEC §3).</summary>
+/// <summary>The parameters of sessionization (docs/reference.md §3).</summary>
 public sealed class SessionRules
 {
     public static readonly TimeSpan DefaultInactivityTimeout = TimeSpan.FromMinutes(5);

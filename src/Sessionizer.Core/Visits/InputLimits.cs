@@ -1,6 +1,6 @@
 namespace Sessionizer.Core.Visits;
 
-/// <summary>Size limits of input lines (SPEC §2, §4).</summary>
+/// <summary>Size limits of input lines (docs/reference.md §2.5).</summary>
 public static class InputLimits
 {
     /// <summary>A line longer than this (in bytes, without its line end) is rejected as <c>line_too_long</c>.</summary>

@@ -1,6 +1,6 @@
 namespace Sessionizer.Core.Visits;
 
-/// <summary>Why an input line was rejected, in the order the rules are checked (SPEC §2).</summary>
+/// <summary>Why an input line was rejected, in the order the rules are checked (docs/reference.md §2.4).</summary>
 public enum RejectionReason
 {
     LineTooLong,

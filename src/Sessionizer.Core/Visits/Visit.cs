@@ -6,9 +6,9 @@ namespace Sessionizer.Core.Visits;
 /// of millions of visits holds no object reference for the garbage collector to trace.
 /// </summary>
 /// <remarks>
-/// Visits sort by user, then in canonical order (SPEC §3.3): event time, page, then metadata
+/// Visits sort by user, then in canonical order (docs/reference.md §3.3): event time, page, then metadata
 /// (ordinal, null first). Among visits with the same (user, time, page), pages of the previous
-/// state come first, so that deduplication keeps them (SPEC §3.2). The order is the struct's own
+/// state come first, so that deduplication keeps them (docs/reference.md §3.2). The order is the struct's own
 /// <see cref="CompareTo"/>, so that sorting inlines it.
 /// </remarks>
 public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
@@ -75,7 +75,7 @@ public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
 
     public static bool operator >=(Visit left, Visit right) => left.CompareTo(right) >= 0;
 
-    /// <summary>Same user, millisecond and page: one of the two is dropped (SPEC §3.2).</summary>
+    /// <summary>Same user, millisecond and page: one of the two is dropped (docs/reference.md §3.2).</summary>
     public bool IsDuplicateOf(in Visit other) => UserId == other.UserId && EventTimeMs == other.EventTimeMs && _page == other._page;
 
     public int CompareTo(Visit other)

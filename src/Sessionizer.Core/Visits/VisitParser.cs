@@ -5,7 +5,7 @@ using Sessionizer.Core.Time;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// Turns one JSON Lines record into a <see cref="Visit"/> or a rejection reason (SPEC §2). The
+/// Turns one JSON Lines record into a <see cref="Visit"/> or a rejection reason (docs/reference.md §2.3, §2.4). The
 /// whole line is read before any field rule is judged, so a line that is not valid JSON is always
 /// <c>malformed_json</c>, whatever fields it starts with. Not thread-safe: use one parser per
 /// thread; parsers on several threads share one <see cref="Core.Visits.Vocabulary"/>.
@@ -371,7 +371,7 @@ public sealed class VisitParser
             Language = Interned.Null,
         };
 
-        /// <summary>The first rule the line breaks, in SPEC order, or null when it is a valid visit.</summary>
+        /// <summary>The first rule the line breaks, in the order of docs/reference.md §2.4, or null when it is a valid visit.</summary>
         public readonly RejectionReason? Judge()
         {
             if (NotAnObject)

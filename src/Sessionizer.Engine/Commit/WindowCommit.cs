@@ -5,7 +5,7 @@ using Sessionizer.Engine.Output;
 namespace Sessionizer.Engine.Commit;
 
 /// <summary>
-/// Stages a window's outputs and publishes them atomically (SPEC §5). Readers see the old
+/// Stages a window's outputs and publishes them atomically (docs/reference.md §5.2). Readers see the old
 /// committed outputs or the new ones, never a mix: outputs are written under
 /// <c>_temporary</c>, the old manifest (the commit marker) is removed before any directory is
 /// swapped, directories are swapped by rename, and the new manifest is written last, by rename.

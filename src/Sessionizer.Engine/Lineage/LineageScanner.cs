@@ -8,7 +8,7 @@ using Sessionizer.Engine.Output;
 namespace Sessionizer.Engine.Lineage;
 
 /// <summary>
-/// Reads every manifest of an output root and works out lineage (SPEC §5): a window is stale when
+/// Reads every manifest of an output root and works out lineage (docs/reference.md §5.5): a window is stale when
 /// the active sessions it consumed are no longer the previous window's committed ones (that window
 /// was rerun with a different result, or removed), and stale upstream when it consumed a stale
 /// window. A rerun that reproduces the same state makes nothing stale.

@@ -2,7 +2,7 @@ using Sessionizer.Core.Time;
 
 namespace Sessionizer.Engine.Output;
 
-/// <summary>Where a window's outputs live under the output root (SPEC §4).</summary>
+/// <summary>Where a window's outputs live under the output root (docs/reference.md §4.1).</summary>
 public sealed class OutputLayout(string root)
 {
     public const string ActiveSessions = "active-sessions";

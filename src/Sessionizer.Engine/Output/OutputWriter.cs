@@ -4,7 +4,7 @@ using Sessionizer.Core.Time;
 
 namespace Sessionizer.Engine.Output;
 
-/// <summary>Opens and writes a window's three outputs in staging folders (SPEC §4 formats and names).</summary>
+/// <summary>Opens and writes a window's three outputs in staging folders (docs/reference.md §4: formats and names).</summary>
 internal static class OutputWriter
 {
     public const string PartName = "part-00000";

@@ -8,7 +8,7 @@ using Sessionizer.Engine.Partitioning;
 namespace Sessionizer.Engine.Output;
 
 /// <summary>
-/// Sessionizes one user range (sort, deduplicate, split and close: SPEC §3) and formats its records:
+/// Sessionizes one user range (sort, deduplicate, split and close: docs/reference.md §3) and formats its records:
 /// active sessions as JSON Lines, closed sessions as one gzip member. One per worker thread: its
 /// buffers are reused from range to range.
 /// </summary>

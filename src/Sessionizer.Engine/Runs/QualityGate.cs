@@ -8,7 +8,7 @@ using Sessionizer.Engine.Input;
 namespace Sessionizer.Engine.Runs;
 
 /// <summary>
-/// The data-quality gate (SPEC §5): when rejected lines exceed the allowed fraction of the input
+/// The data-quality gate (docs/reference.md §5.7): when rejected lines exceed the allowed fraction of the input
 /// lines, the window fails and commits nothing, with counts per reason and a few examples.
 /// </summary>
 internal static class QualityGate

@@ -1,6 +1,6 @@
 namespace Sessionizer.Engine.Runs;
 
-/// <summary>How a window's run failed; the CLI maps each to an exit code (SPEC §6).</summary>
+/// <summary>How a window's run failed; the CLI maps each to an exit code (docs/reference.md §6.6).</summary>
 public enum RunFailure
 {
     /// <summary>Anything else: corrupt state, unreadable input, I/O errors (exit 1).</summary>

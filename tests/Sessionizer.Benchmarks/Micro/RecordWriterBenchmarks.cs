@@ -7,7 +7,7 @@ namespace Sessionizer.Benchmarks.Micro;
 
 /// <summary>
 /// Writing the closed and the active sessions of 100,000 visits of an hour into a
-/// <see cref="JsonLineBuffer"/>, line feeds included (no compression, no file): the formatting of SPEC §4.
+/// <see cref="JsonLineBuffer"/>, line feeds included (no compression, no file): the formatting of docs/reference.md §4.
 /// </summary>
 [MemoryDiagnoser]
 public class RecordWriterBenchmarks

@@ -59,7 +59,7 @@ public class SessionGeneratorBenchmarks
         return kept;
     }
 
-    /// <summary>Splits the sorted visits into sessions and closes them (SPEC §3.4–3.5).</summary>
+    /// <summary>Splits the sorted visits into sessions and closes them (docs/reference.md §3.4–3.5).</summary>
     [Benchmark]
     public int Generate()
     {

@@ -1,7 +1,7 @@
 -- full.sql: the same work as `sessionizer run --window H --no-previous-state`, as closely as SQL
 -- allows, so that the comparison is like for like:
 --   * every input line is read (plain or gzip), blank lines skipped;
---   * validation with the reasons of SPEC §2, in their order: malformed_json, not_an_object,
+--   * validation with the reasons of docs/reference.md §2.4, in their order: malformed_json, not_an_object,
 --     missing_user_id, invalid_user_id, missing_event_time, invalid_event_time (not a string with
 --     an offset, nor epoch milliseconds), missing_page, invalid_page; rejected lines are written
 --     with their file, reason and raw text (cut at 64 KiB);
@@ -96,7 +96,7 @@ WITH marked AS (
     -- page), and the first of them in canonical order (metadata, ordinal, null first) is kept.
     SELECT user_id, t, page, site, api_version, browser, language,
         t = lag(t) OVER w AND page = lag(page) OVER w AS duplicate,
-        -- A gap of exactly the timeout continues the session (SPEC §3.4). A duplicate is never a
+        -- A gap of exactly the timeout continues the session (docs/reference.md §3.4). A duplicate is never a
         -- start (its gap is 0), so removing duplicates does not move the starts.
         CASE WHEN lag(t) OVER w IS NULL OR t - lag(t) OVER w > {{TIMEOUT_MS}} THEN 1 ELSE 0 END AS starts
     FROM judged

@@ -17,7 +17,7 @@ WITH events AS (
         format = 'newline_delimited', ignore_errors = true)
 ),
 marked AS (
-    -- A gap of exactly the timeout continues the session (SPEC §3.4).
+    -- A gap of exactly the timeout continues the session (docs/reference.md §3.4).
     SELECT user_id, t, page,
         CASE WHEN t - lag(t) OVER (PARTITION BY user_id ORDER BY t) > {{TIMEOUT_MS}} THEN 1 ELSE 0 END AS starts
     FROM events
