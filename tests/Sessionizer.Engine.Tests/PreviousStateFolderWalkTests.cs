@@ -3,7 +3,7 @@ using Sessionizer.Engine.Runs;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>A --previous-state folder is walked as safely as a window folder.</summary>
+/// <summary>A --previous-state folder is walked as safely as a window folder, and its files read by the same byte rules.</summary>
 public class PreviousStateFolderWalkTests
 {
     private const string Record =
@@ -59,5 +59,20 @@ public class PreviousStateFolderWalkTests
         sandbox.Run(H, From(sandbox, folder));
 
         Assert.Equal(["a\\b.json"], StateFiles(sandbox));
+    }
+
+    [Theory]
+    [InlineData("part-00000.json")]
+    [InlineData("part-00000.json.gz")]
+    public void A_byte_order_mark_at_the_start_of_a_state_file_is_ignored(string name)
+    {
+        using var sandbox = new Sandbox();
+        var folder = Path.Combine(sandbox.Root, "state");
+        Files.Write(Path.Combine(folder, name), [.. "\uFEFF"u8.ToArray(), .. Files.Lines([Record, OtherRecord])]);
+        Directory.CreateDirectory(sandbox.InputDirectory(H));
+
+        sandbox.Run(H, From(sandbox, folder));
+
+        Assert.Equal(2, sandbox.Count(H, "previous_active_sessions"));
     }
 }

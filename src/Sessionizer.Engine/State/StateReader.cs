@@ -136,6 +136,7 @@ public static class StateReader
             using Stream raw = new MemoryStream(bytes, writable: false);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(raw) : raw;
             var lines = new LineReader(stream);
+            lines.SkipByteOrderMark();
             while (lines.TryReadLine(out var line, out var tooLong))
             {
                 lineNumber = lines.LineNumber;
