@@ -10,8 +10,17 @@ internal static class Files
     /// <summary>Each line followed by "\n".</summary>
     public static byte[] Lines(IEnumerable<string> lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
 
+    /// <summary>A gzip file of no data: header, an empty final deflate block, CRC-32 0 and size 0 (20 bytes).</summary>
+    public static readonly byte[] EmptyGzip = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>Gzip-compressed <paramref name="content"/>, a whole gzip member even when empty (GZipStream writes nothing then).</summary>
     public static byte[] Gzip(byte[] content)
     {
+        if (content.Length == 0)
+        {
+            return EmptyGzip;
+        }
+
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {

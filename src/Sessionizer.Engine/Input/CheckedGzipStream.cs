@@ -33,7 +33,23 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
     public CheckedGzipStream(Stream compressed)
     {
         _compressed = compressed;
-        _gzip = new GZipStream(new ConcatenatedStream(compressed, MarkerMember), CompressionMode.Decompress);
+
+        // Checked first, so that these two common mistakes get a message that says what is wrong
+        // (GZipStream says "unsupported compression method", or reads an empty file as empty data).
+        var head = new byte[2];
+        var read = compressed.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read == 0)
+        {
+            throw new InvalidDataException(
+                "it is empty (0 bytes), not a gzip file: even an empty gzip file has a 20-byte header and trailer");
+        }
+
+        if (head[0] != 0x1f || (read == 2 && head[1] != 0x8b))
+        {
+            throw new InvalidDataException("it is not a gzip file (it does not start with the gzip magic bytes 1f 8b)");
+        }
+
+        _gzip = new GZipStream(new ConcatenatedStream(compressed, head.AsSpan(0, read).ToArray(), MarkerMember), CompressionMode.Decompress);
     }
 
     public override int Read(Span<byte> buffer)
@@ -98,14 +114,23 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
         return compressed.ToArray();
     }
 
-    /// <summary>A stream's bytes, then some more.</summary>
-    private sealed class ConcatenatedStream(Stream first, byte[] then) : ReadOnlyStream
+    /// <summary>A stream's bytes (the first of them already read, <paramref name="head"/>), then some more.</summary>
+    private sealed class ConcatenatedStream(Stream first, byte[] head, byte[] then) : ReadOnlyStream
     {
+        private int _headPosition;
         private int _thenPosition;
         private bool _firstEnded;
 
         public override int Read(Span<byte> buffer)
         {
+            if (_headPosition < head.Length)
+            {
+                var h = Math.Min(buffer.Length, head.Length - _headPosition);
+                head.AsSpan(_headPosition, h).CopyTo(buffer);
+                _headPosition += h;
+                return h;
+            }
+
             if (!_firstEnded)
             {
                 var read = first.Read(buffer);

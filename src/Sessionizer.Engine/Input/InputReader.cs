@@ -97,7 +97,11 @@ internal static class InputReader
                 using var stream = Open(split);
                 var lines = new LineReader(stream, _buffer);
                 var first = 1L;
-                if (split.Start > 0)
+                if (split.Start == 0)
+                {
+                    lines.SkipByteOrderMark();
+                }
+                else
                 {
                     // The stream starts one byte early: skip the end of the line the previous split reads.
                     lines.TryReadLine(out _, out _);
@@ -146,14 +150,8 @@ internal static class InputReader
 
         private static Stream Open(InputSplit split)
         {
-            if (split.Start == 0)
-            {
-                return split.File.Open();
-            }
-
-            var stream = new FileStream(split.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            stream.Seek(split.Start - 1, SeekOrigin.Begin);
-            return stream;
+            // A split after the first starts one byte early, to see whether a line starts at its start.
+            return split.Start == 0 ? split.File.Open() : split.File.OpenAt(split.Start - 1);
         }
 
         private static void Reject(SplitResult result, InputFile file, long line, RejectionReason reason, ReadOnlySpan<byte> raw)

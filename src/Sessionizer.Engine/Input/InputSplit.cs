@@ -3,6 +3,8 @@ namespace Sessionizer.Engine.Input;
 /// <summary>
 /// A piece of an input file that one thread reads: the lines that start in [Start, End). A large
 /// plain file is read as several splits at once; a gzip file is one split (it cannot be entered midway).
+/// The last split ends at the file's size when it was listed (<see cref="InputFile.Bytes"/>): what is
+/// appended later is not read.
 /// </summary>
 internal sealed record InputSplit(InputFile File, int Part, long Start, long End)
 {
@@ -21,7 +23,9 @@ internal sealed record InputSplit(InputFile File, int Part, long Start, long End
             for (var i = 0; i < pieces; i++)
             {
                 var start = file.Bytes * i / pieces;
-                var end = i == pieces - 1 ? long.MaxValue : file.Bytes * (i + 1) / pieces;
+                // A gzip split's lines are at offsets in the decompressed data, which has no known
+                // end: its compressed bytes are limited to Bytes by the stream (InputFile.Open).
+                var end = file.IsGzip ? long.MaxValue : file.Bytes * (i + 1) / pieces;
                 splits.Add(new InputSplit(file, i, start, end));
             }
         }

@@ -29,6 +29,25 @@ internal sealed class LineReader(Stream stream, byte[]? buffer = null)
     /// <summary>Where the line last returned starts, as an offset from the stream's position when reading began.</summary>
     public long LineStart { get; private set; }
 
+    /// <summary>
+    /// Skips a UTF-8 byte order mark (EF BB BF) if the stream starts with one: called once, before the
+    /// first line, at the start of a file only (a byte order mark anywhere else is data). Some Windows
+    /// tools write one; without this the first line would be malformed JSON.
+    /// </summary>
+    public void SkipByteOrderMark()
+    {
+        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+        while (_end - _start < mark.Length && !_endOfStream)
+        {
+            Fill();
+        }
+
+        if (_buffer.AsSpan(_start, _end - _start).StartsWith(mark))
+        {
+            _start += mark.Length;
+        }
+    }
+
     /// <summary>Reads the next line, without its line end ("\n" or "\r\n").</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong)
     {

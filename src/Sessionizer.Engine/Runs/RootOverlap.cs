@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Sessionizer.Engine.Input;
 using Sessionizer.Engine.Output;
 
 namespace Sessionizer.Engine.Runs;
@@ -10,7 +10,7 @@ namespace Sessionizer.Engine.Runs;
 /// fine: the job only reads <c>IN/yyyy/MM/dd/HH</c>, and writes only its own named folders. Paths
 /// are compared after resolving symbolic links, so a link cannot hide an overlap.
 /// </summary>
-public static partial class RootOverlap
+public static class RootOverlap
 {
     private static readonly string[] OutputFolders =
         [OutputLayout.ActiveSessions, OutputLayout.ClosedSessions, OutputLayout.Rejected, OutputLayout.Manifests, OutputLayout.Temporary];
@@ -45,15 +45,11 @@ public static partial class RootOverlap
         segments.Length >= 4 && segments.Zip(new[] { 4, 2, 2, 2 }).All(p => p.First.Length == p.Second && p.First.All(char.IsAsciiDigit));
 
     /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>
-    internal static string RealPath(string path)
+    private static string RealPath(string path)
     {
-        var full = Path.GetFullPath(path).TrimEnd('/');
-        if (full.Length == 0 || OperatingSystem.IsWindows())
-        {
-            return full.Length == 0 ? "/" : full;
-        }
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
-        // realpath(3) needs an existing path: resolve the deepest existing ancestor, append the rest.
+        // A real path needs an existing path: resolve the deepest existing ancestor, append the rest.
         var missing = new Stack<string>();
         var existing = full;
         while (!Path.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
@@ -62,31 +58,7 @@ public static partial class RootOverlap
             existing = parent;
         }
 
-        var resolved = Resolve(existing) ?? existing;
+        var resolved = RealPaths.Of(existing) ?? existing;
         return missing.Aggregate(resolved, Path.Combine);
     }
-
-    private static string? Resolve(string path)
-    {
-        var pointer = Realpath(path, IntPtr.Zero);
-        if (pointer == IntPtr.Zero)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Marshal.PtrToStringUTF8(pointer);
-        }
-        finally
-        {
-            Free(pointer);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr Realpath(string path, IntPtr resolved);
-
-    [LibraryImport("libc", EntryPoint = "free")]
-    private static partial void Free(IntPtr pointer);
 }

@@ -52,9 +52,9 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
                 "Retry later, or pass --allow-missing-input to run the window with no new events.");
         }
 
-        foreach (var name in ignored)
+        foreach (var entry in ignored)
         {
-            log.Warning("Ignoring {File}: not a .json, .jsonl, .json.gz or .jsonl.gz file", name);
+            log.Warning("Ignoring {File}: {Reason}", entry.RelativePath, entry.Reason);
         }
 
         var vocabulary = new Vocabulary();
@@ -136,7 +136,12 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
 
         if (isFirst && settings.PreviousStateDirectory is { } directory)
         {
-            var state = StateReader.FromDirectory(directory, vocabulary);
+            var state = StateReader.FromDirectory(directory, vocabulary, out var ignored);
+            foreach (var entry in ignored)
+            {
+                log.Warning("Ignoring {File} of the previous-state folder {Folder}: {Reason}", entry.RelativePath, directory, entry.Reason);
+            }
+
             if (state.Lineage?.Files is { Count: 0 })
             {
                 // Probably the wrong folder: say so rather than start from nothing in silence.

@@ -77,34 +77,35 @@ public static class StateReader
     /// <summary>
     /// Reads active sessions from any folder of JSON Lines files (<c>--previous-state</c>), such as
     /// the reference Spark job's <c>open-sessions/yyyy/MM/dd/HH</c>: every .json/.jsonl(.gz) file,
-    /// names starting with '_' or '.' (e.g. <c>_SUCCESS</c>) skipped.
+    /// names starting with '_' or '.' (e.g. <c>_SUCCESS</c>) skipped. The entries not read (other
+    /// extensions, special files, links leading outside the folder, loops, second paths to a file) are
+    /// in <paramref name="ignoredEntries"/>, each with its reason.
     /// </summary>
-    public static PreviousState FromDirectory(string directory, Vocabulary vocabulary)
+    public static PreviousState FromDirectory(string directory, Vocabulary vocabulary, out IReadOnlyList<IgnoredEntry> ignoredEntries)
     {
         var full = Path.GetFullPath(directory);
+        var ignored = new List<IgnoredEntry>();
+        ignoredEntries = ignored;
         if (!Directory.Exists(full))
         {
             throw new RunFailedException(RunFailure.InputNotReady, $"The previous-state folder {full} does not exist.");
         }
 
-        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(full, f).Split(Path.DirectorySeparatorChar).Any(InputDiscovery.IsHidden))
-            .Where(f => InputDiscovery.HasInputExtension(Path.GetFileName(f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        // The same walk as a window's input: no link loops, regular files only, nothing outside the folder, each file once.
+        var files = FileTree.Walk(full, full, "", InputDiscovery.HasInputExtension, InputDiscovery.NotAnInputName, ignored);
 
         var visits = new List<Visit>();
         var recorded = new List<ManifestFile>();
         long sessions = 0, inactive = 0;
-        foreach (var path in files)
+        foreach (var file in files)
         {
-            var bytes = ReadStateFile(path);
-            var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
+            var bytes = ReadStateFile(file.RealPath);
+            var (read, ignoredRecords, records) = ParseStateFile(bytes, Path.Combine(full, file.RelativePath), vocabulary, visits);
             sessions += read;
-            inactive += ignored;
+            inactive += ignoredRecords;
             recorded.Add(new ManifestFile
             {
-                Path = Path.GetRelativePath(full, path).Replace('\\', '/'),
+                Path = file.RelativePath,
                 Bytes = bytes.Length,
                 Records = records,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
@@ -135,6 +136,7 @@ public static class StateReader
             using Stream raw = new MemoryStream(bytes, writable: false);
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGzipStream(raw) : raw;
             var lines = new LineReader(stream);
+            lines.SkipByteOrderMark();
             while (lines.TryReadLine(out var line, out var tooLong))
             {
                 lineNumber = lines.LineNumber;
