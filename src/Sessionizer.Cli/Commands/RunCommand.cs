@@ -130,13 +130,32 @@ internal static class RunCommand
 
     private static int Execute(RunSettings settings, Window first, Window last, ILogger log)
     {
+        using var signals = new Signals();
         log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
             first, last, settings.Engine, settings.InputRoot, settings.OutputRoot, settings.Rules.Describe());
+        Window? lastCommitted = null;
         try
         {
-            new WindowRunner(settings, log).RunRange(first, last, outcome => Summary.Log(log, outcome));
+            new WindowRunner(settings, log).RunRange(first, last, outcome =>
+            {
+                lastCommitted = outcome.Window;
+                Summary.Log(log, outcome);
+            }, signals.Token);
+            if (signals.Received is not null)
+            {
+                // The signal came while the last window's commit was swapping directories: it completed.
+                log.Error("Received {Signal}: window {Window} committed (its commit had started), the run stops here",
+                    signals.Name, lastCommitted.ToString());
+                return signals.ExitCode;
+            }
+
             WarnAboutStaleWindows(settings, last, log);
             return ExitCodes.Committed;
+        }
+        catch (RunCancelledException e)
+        {
+            log.Error("Received {Signal}: window {Window} not committed, staging removed, lock released", signals.Name, e.Window.ToString());
+            return signals.ExitCode;
         }
         catch (RunFailedException e)
         {
