@@ -64,9 +64,24 @@ public sealed class StaleHintTests : IDisposable
         Assert.Contains("6 committed windows, 0 stale", Cli.Run("status", "--output", Output).Output);
     }
 
+    [Fact]
+    public void A_stale_window_whose_previous_window_is_no_longer_committed_is_named_with_the_window_to_commit_first()
+    {
+        Run(["--from", "2026-11-20T10", "--to", "2026-11-20T13", "--no-previous-state", .. ParametersA]);
+        File.Delete(Path.Combine(Output, "manifests", "2026-11-20T12.json"));
+        InputLogs.Write(Input, "2026-11-20T10", "b.json", InputLogs.Visit(1, "2026-11-20T10:59:00Z", "my-account"));
+
+        var rerun = Run(["--window", "2026-11-20T10", "--no-previous-state", .. ParametersA]);
+
+        var input = "'" + Input.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
+        Assert.Equal([$"sessionizer run --window 2026-11-20T11 --input {input} --output {Output} --inactivity-timeout 10m --closing-page logout"], Commands(rerun.Error));
+        Assert.Contains("Reprocess 2026-11-20T13 once window 2026-11-20T12, whose state it consumed, is committed again, with: " +
+            $"sessionizer run --window 2026-11-20T13 --input {input} --output {Output} --inactivity-timeout 10m --closing-page logout", rerun.Error);
+    }
+
     /// <summary>The commands of the hint: what follows "with: " on its lines.</summary>
     private static List<string> Commands(string log) =>
-        log.Split('\n').Where(l => l.Contains("with: sessionizer ", StringComparison.Ordinal))
+        log.Split('\n').Where(l => l.Contains(" with: sessionizer ", StringComparison.Ordinal) && !l.Contains("committed again", StringComparison.Ordinal))
             .Select(l => l[(l.IndexOf("with: ", StringComparison.Ordinal) + "with: ".Length)..].TrimEnd('\r')).ToList();
 
     /// <summary>Splits a command line as a POSIX shell does, for words, spaces, single quotes and backslashes.</summary>

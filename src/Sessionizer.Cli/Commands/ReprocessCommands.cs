@@ -20,14 +20,15 @@ internal static class ReprocessCommands
         public string Windows => First == Last ? First.ToString() : $"{First}..{Last}";
     }
 
-    public static List<Stretch> Of(LineageReport report, string outputRoot)
+    /// <summary>The stretches of stale windows from <paramref name="from"/> on; <paramref name="report"/> covers all committed windows.</summary>
+    public static List<Stretch> Of(LineageReport report, Window from, string outputRoot)
     {
         var committed = report.Windows.Select(w => w.Window).ToHashSet();
         var stretches = new List<Stretch>();
         WindowStatus? first = null;
         WindowStatus? last = null;
         string? options = null;
-        foreach (var status in report.Windows)
+        foreach (var status in report.Windows.Where(w => w.Window >= from))
         {
             var statusOptions = status.IsStale ? Options(status.Manifest!) : null;
             if (first is not null && (statusOptions != options || status.Window != last!.Window.Next))

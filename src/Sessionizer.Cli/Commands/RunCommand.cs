@@ -105,8 +105,9 @@ internal static class RunCommand
     /// </summary>
     private static void WarnAboutStaleWindows(RunSettings settings, Window last, ILogger log)
     {
-        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot), from: last.Next);
-        var stale = report.Stale.ToList();
+        // All windows: whether the window before a stale one is committed decides whether its command can run.
+        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot));
+        var stale = report.Stale.Where(s => s.Window > last).ToList();
         if (stale.Count == 0)
         {
             return;
@@ -114,7 +115,7 @@ internal static class RunCommand
 
         log.Warning("{Count} later windows are now stale ({Windows}): they consumed state this run replaced. Reprocess them, in this order:",
             stale.Count, string.Join(", ", stale.Select(s => s.Window.ToString())));
-        foreach (var stretch in ReprocessCommands.Of(report, settings.OutputRoot))
+        foreach (var stretch in ReprocessCommands.Of(report, last.Next, settings.OutputRoot))
         {
             if (stretch.MissingPrevious is { } missing)
             {
