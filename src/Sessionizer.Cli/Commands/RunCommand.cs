@@ -142,15 +142,19 @@ internal static class RunCommand
                 lastCommitted = outcome.Window;
                 Summary.Log(log, outcome);
             }, signals.Token);
+            if (signals.Received is null)
+            {
+                WarnAboutStaleWindows(settings, last, log);
+            }
+
             if (signals.Received is not null)
             {
-                // The signal came while the last window's commit was swapping directories: it completed.
+                // The signal came once the last window's commit was swapping directories (or later): it completed.
                 log.Error("Received {Signal}: window {Window} committed (its commit had started), the run stops here",
                     signals.Name, lastCommitted.ToString());
                 return signals.ExitCode;
             }
 
-            WarnAboutStaleWindows(settings, last, log);
             return ExitCodes.Committed;
         }
         catch (RunCancelledException e)
