@@ -12,6 +12,12 @@ internal static class ExitCodes
     public const int QualityGate = 4;
     public const int Locked = 5;
 
+    /// <summary>SIGINT (128 + 2): the window in progress committed nothing, its staging is removed.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>SIGTERM (128 + 15): the window in progress committed nothing, its staging is removed.</summary>
+    public const int Terminated = 143;
+
     public static int Of(RunFailure failure) => failure switch
     {
         RunFailure.InputNotReady => InputNotReady,

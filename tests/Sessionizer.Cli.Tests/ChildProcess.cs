@@ -54,6 +54,36 @@ internal sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a signal (TERM, INT, ...) with kill(1), as an orchestrator or Ctrl+C would; does not wait.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits until a line of standard error contains <paramref name="text"/>; false if the process exited first or the time is up.</summary>
+    public bool WaitForLine(string text, TimeSpan timeout)
+    {
+        while (_clock.Elapsed < timeout)
+        {
+            if (Lines.Any(l => l.Line.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // drains the redirected output
+                return Lines.Any(l => l.Line.Contains(text, StringComparison.Ordinal));
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return false;
+    }
+
     /// <summary>SIGKILL: no cleanup, no finally blocks, as an orchestrator's hard kill or an OOM kill.</summary>
     public void Kill()
     {

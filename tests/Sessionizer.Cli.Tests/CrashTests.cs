@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Sessionizer.Core.Records;
 using Xunit.Abstractions;
 
@@ -33,7 +32,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void A_run_killed_at_any_instant_leaves_the_old_commit_or_none_and_a_clean_rerun_gives_identical_outputs()
     {
-        WriteInput(events: 60_000);
+        InputLogs.WriteRandom(Input, Window, events: 60_000);
         Assert.Equal(0, RunToEnd(Timeouts[0], delay: false).WaitForExit());
         var reference = DataFiles();
 
@@ -141,20 +140,5 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
         return new ChildProcess(environment, "run", "--window", Window, "--input", Input, "--output", Output,
             "--no-previous-state", "--inactivity-timeout", timeout);
-    }
-
-    private void WriteInput(int events)
-    {
-        var directory = Path.Combine(Input, "2026", "11", "20", "10");
-        Directory.CreateDirectory(directory);
-        var start = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
-        var random = new Random(7);
-        using var writer = new StreamWriter(Path.Combine(directory, "part-0.json"), append: false, new UTF8Encoding(false));
-        for (var i = 0; i < events; i++)
-        {
-            var user = random.Next(1, 20_000);
-            var time = start.AddMilliseconds(random.Next(0, 3_600_000)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-            writer.WriteLine($$$"""{"user_id":{{{user}}},"event_time":"{{{time}}}","page":{"current":"category {{{random.Next(1, 26)}}}"},"source":{"site":"mysite.com","api_version":"v3"},"technical":{"browser":"Mozilla Firefox 53","lang":"en"}}""");
-        }
     }
 }

@@ -56,4 +56,91 @@ public class WindowLockTests
         Files.AssertSameFiles(outputs, sandbox.Outputs(Sandbox.W));
         Assert.True(File.Exists(sandbox.ManifestPath(Sandbox.W)));
     }
+
+    [Fact]
+    public void A_finished_run_leaves_no_lock_file_behind()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Input("a.json", Visit(1, "10:10:00", "a"));
+
+        sandbox.Run();
+        sandbox.Run();
+
+        var locks = Path.Combine(sandbox.OutputRoot, "_temporary", "locks");
+        Assert.Empty(Directory.Exists(locks) ? Directory.GetFiles(locks) : []);
+    }
+
+    [Fact]
+    public void Two_acquirers_in_one_process_exclude_each_other_also_after_a_released_lock_file_was_removed()
+    {
+        using var sandbox = new Sandbox();
+        var layout = new OutputLayout(sandbox.OutputRoot);
+
+        for (var round = 0; round < 3; round++)
+        {
+            using (WindowLock.Acquire(layout, Sandbox.W))
+            {
+                var second = Assert.Throws<RunFailedException>(() => WindowLock.Acquire(layout, Sandbox.W));
+                Assert.Equal(RunFailure.Locked, second.Failure);
+                Assert.Contains($"pid {Environment.ProcessId}", second.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Many_threads_taking_and_releasing_the_same_windows_lock_never_hold_it_together()
+    {
+        using var sandbox = new Sandbox();
+        var layout = new OutputLayout(sandbox.OutputRoot);
+        var holders = 0;
+        var maxHolders = 0;
+        var acquired = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(2))
+            {
+                try
+                {
+                    using var held = WindowLock.Acquire(layout, Sandbox.W);
+                    var now = Interlocked.Increment(ref holders);
+                    InterlockedMax(ref maxHolders, now);
+                    Interlocked.Increment(ref acquired);
+                    Thread.SpinWait(200);
+                    Interlocked.Decrement(ref holders);
+                }
+                catch (RunFailedException e) when (e.Failure == RunFailure.Locked)
+                {
+                    // Another thread holds it: try again.
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                    return;
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.Equal(1, maxHolders);
+        Assert.True(acquired > 100, $"only {acquired} acquisitions in 2 s");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 }

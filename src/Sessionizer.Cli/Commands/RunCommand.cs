@@ -12,6 +12,8 @@ namespace Sessionizer.Cli.Commands;
 /// <summary><c>sessionizer run</c>: sessionize one window or a range of windows (docs/reference.md §5, §6.2).</summary>
 internal static class RunCommand
 {
+    public const double DefaultMaxRejectedFraction = 0.01;
+
     public static Command Create(TextWriter error)
     {
         var window = CliOptions.Window("--window", "The hourly window to run (UTC).");
@@ -25,7 +27,7 @@ internal static class RunCommand
         var timeout = CliOptions.Duration("--inactivity-timeout", "A gap longer than this splits sessions.", SessionRules.DefaultInactivityTimeout);
         var maxDuration = CliOptions.Duration("--max-session-duration", "A session that has lasted this long is closed at the end of the window.", SessionRules.DefaultMaxSessionDuration);
         var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
-        var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", 0.01);
+        var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", DefaultMaxRejectedFraction);
         var parallelism = CliOptions.Positive("--parallelism", "Threads to use; the default is the number of cores.", Environment.ProcessorCount);
         var compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
             "fastest", "optimal", "smallest", "none");
@@ -105,33 +107,68 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>Windows after the range that consumed a state this run replaced are now stale: say so, and how to reprocess them.</summary>
+    /// <summary>
+    /// Windows after the range that consumed a state this run replaced are now stale: say so, and
+    /// how to reprocess them, with one command per stretch of consecutive stale windows run alike.
+    /// </summary>
     private static void WarnAboutStaleWindows(RunSettings settings, Window last, ILogger log)
     {
-        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot), from: last.Next);
-        var stale = report.Stale.ToList();
+        // All windows: whether the window before a stale one is committed decides whether its command can run.
+        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot));
+        var stale = report.Stale.Where(s => s.Window > last).ToList();
         if (stale.Count == 0)
         {
             return;
         }
 
-        var lastCommitted = report.Windows[^1].Window;
-        log.Warning(
-            "{Count} later windows are now stale ({Windows}): they consumed state this run replaced. Reprocess them with: " +
-            "sessionizer run --from {From} --to {To} --input {Input} --output {Output}",
-            stale.Count, string.Join(", ", stale.Select(s => s.Window.ToString())), stale[0].Window.ToString(), lastCommitted.ToString(),
-            settings.InputRoot, settings.OutputRoot);
+        log.Warning("{Count} later windows are now stale ({Windows}): they consumed state this run replaced. Reprocess them, in this order:",
+            stale.Count, string.Join(", ", stale.Select(s => s.Window.ToString())));
+        foreach (var stretch in ReprocessCommands.Of(report, last.Next, settings.OutputRoot))
+        {
+            if (stretch.MissingPrevious is { } missing)
+            {
+                log.Warning("Reprocess {Windows} once window {Previous}, whose state it consumed, is committed again, with: {Command}",
+                    stretch.Windows, missing.ToString(), stretch.Command);
+            }
+            else
+            {
+                log.Warning("Reprocess {Windows} with: {Command}", stretch.Windows, stretch.Command);
+            }
+        }
     }
 
     private static int Execute(RunSettings settings, Window first, Window last, ILogger log, bool verbose)
     {
+        using var signals = new Signals();
         log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
             first, last, settings.Engine, settings.InputRoot, settings.OutputRoot, settings.Rules.Describe());
+        Window? lastCommitted = null;
         try
         {
-            new WindowRunner(settings, log).RunRange(first, last, outcome => Summary.Log(log, outcome));
-            WarnAboutStaleWindows(settings, last, log);
+            new WindowRunner(settings, log).RunRange(first, last, outcome =>
+            {
+                lastCommitted = outcome.Window;
+                Summary.Log(log, outcome);
+            }, signals.Token);
+            if (signals.Received is null)
+            {
+                WarnAboutStaleWindows(settings, last, log);
+            }
+
+            if (signals.Received is not null)
+            {
+                // The signal came once the last window's commit was swapping directories (or later): it completed.
+                log.Error("Received {Signal}: window {Window} committed (its commit had started), the run stops here",
+                    signals.Name, lastCommitted.ToString());
+                return signals.ExitCode;
+            }
+
             return ExitCodes.Committed;
+        }
+        catch (RunCancelledException e)
+        {
+            log.Error("Received {Signal}: window {Window} not committed, staging removed, lock released", signals.Name, e.Window.ToString());
+            return signals.ExitCode;
         }
         catch (RunFailedException e)
         {

@@ -49,8 +49,12 @@ public sealed class WindowCommit : IDisposable
     /// <summary>The staging folder for one kind of output.</summary>
     public string StagingDirectory(string kind) => Path.Combine(_runDirectory, kind);
 
-    /// <summary>Publishes the staged outputs and then the manifest. The manifest's output list must describe the staged files.</summary>
-    public void Publish(Manifest manifest)
+    /// <summary>
+    /// Publishes the staged outputs and then the manifest. The manifest's output list must describe
+    /// the staged files. <paramref name="cancel"/> is checked last before the old commit is touched;
+    /// from there on the commit completes: stopping mid-swap would be safe, but would only lose the work.
+    /// </summary>
+    public void Publish(Manifest manifest, CancellationToken cancel = default)
     {
         foreach (var kind in OutputLayout.DataKinds)
         {
@@ -58,6 +62,7 @@ public sealed class WindowCommit : IDisposable
         }
 
         CommitSteps.Reached("staged");
+        cancel.ThrowIfCancellationRequested();
 
         // 1. Uncommit: without its manifest the window is not committed, so nobody reads a half-swapped window.
         var manifestPath = _layout.ManifestPath(_window);

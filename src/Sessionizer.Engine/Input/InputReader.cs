@@ -17,7 +17,7 @@ namespace Sessionizer.Engine.Input;
 internal static class InputReader
 {
     public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism,
-        long splitBytes = InputSplit.TargetBytes)
+        long splitBytes = InputSplit.TargetBytes, CancellationToken cancel = default)
     {
         var splits = InputSplit.Of(files, splitBytes);
         var results = new SplitResult?[splits.Count];
@@ -26,7 +26,8 @@ internal static class InputReader
         var largestFirst = Enumerable.Range(0, splits.Count).OrderByDescending(i => splits[i].Length).ThenBy(i => i).ToList();
         Parallel.ForEach(
             Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            // Cancellation is checked before each split, not per line: the line loop is the hot path.
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel },
             () => new Reader(new VisitParser(vocabulary), window),
             (i, _, reader) =>
             {

@@ -12,10 +12,11 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
     /// <summary>
     /// Sessionizes the user ranges on <paramref name="parallelism"/> threads and appends their records
     /// to the part files in range order, i.e. in user order, whatever order the threads finish in.
-    /// At most two ranges per thread are in flight, which bounds memory.
+    /// At most two ranges per thread are in flight, which bounds memory. <paramref name="cancel"/> is
+    /// checked before each range is written.
     /// </summary>
     public static SessionOutputs Write(VisitBlocks[] ranges, SessionRules rules, Window window, string activeDirectory,
-        string closedDirectory, CompressionLevel level, int parallelism)
+        string closedDirectory, CompressionLevel level, int parallelism, CancellationToken cancel = default)
     {
         using var active = OutputWriter.OpenActive(activeDirectory, window);
         using var closed = OutputWriter.OpenClosed(closedDirectory, window, level);
@@ -59,6 +60,7 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
         {
             for (var i = 0; i < ranges.Length; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 ready[i].Wait();
                 if (failures[i] is { } failure)
                 {

@@ -23,13 +23,15 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
     /// <summary>
     /// Runs <paramref name="from"/>..<paramref name="to"/> in order, each reading the previous one's
     /// state, and reports each commit as it happens; stops at the first failure (its exception).
+    /// Cancelled, it stops with <see cref="RunCancelledException"/> naming the window that did not
+    /// commit; the windows before it stay committed.
     /// </summary>
-    public IReadOnlyList<WindowOutcome> RunRange(Window from, Window to, Action<WindowOutcome>? committed = null)
+    public IReadOnlyList<WindowOutcome> RunRange(Window from, Window to, Action<WindowOutcome>? committed = null, CancellationToken cancel = default)
     {
         var outcomes = new List<WindowOutcome>();
         for (var window = from; window <= to; window = window.Next)
         {
-            var outcome = Run(window, isFirst: window == from);
+            var outcome = Run(window, isFirst: window == from, cancel);
             committed?.Invoke(outcome);
             outcomes.Add(outcome);
         }
@@ -37,9 +39,29 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         return outcomes;
     }
 
-    /// <summary>Runs one window. <paramref name="isFirst"/>: the first of a range, to which --no-previous-state and --previous-state apply.</summary>
-    public WindowOutcome Run(Window window, bool isFirst = true)
+    /// <summary>
+    /// Runs one window. <paramref name="isFirst"/>: the first of a range, to which --no-previous-state
+    /// and --previous-state apply. <paramref name="cancel"/> is checked between phases, per input split
+    /// and per user range; cancelled, the window commits nothing (unless its commit had started
+    /// swapping directories, which then completes) and <see cref="RunCancelledException"/> is thrown
+    /// once its staging is removed and its lock released.
+    /// </summary>
+    public WindowOutcome Run(Window window, bool isFirst = true, CancellationToken cancel = default)
     {
+        try
+        {
+            return RunWindow(window, isFirst, cancel);
+        }
+        catch (OperationCanceledException e) when (cancel.IsCancellationRequested && e is not RunCancelledException)
+        {
+            // The `using`s of RunWindow have removed the staging and released the lock by now.
+            throw new RunCancelledException(window, e);
+        }
+    }
+
+    private WindowOutcome RunWindow(Window window, bool isFirst, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var windowLock = WindowLock.Acquire(_layout, window);
@@ -59,8 +81,10 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
 
         var vocabulary = new Vocabulary();
         var state = ReadState(window, isFirst, vocabulary);
-        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism, settings.SplitBytes);
+        cancel.ThrowIfCancellationRequested();
+        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism, settings.SplitBytes, cancel);
         QualityGate.Check(window, input, settings.MaxRejectedFraction);
+        cancel.ThrowIfCancellationRequested();
         var readTime = clock.Elapsed;
 
         // Users are cut into ranges sessionized in parallel; the state's pages join their users' ranges.
@@ -72,10 +96,12 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         var userRanges = UserRanges.FromSample(sample, totalVisits, settings.VisitsPerRange);
         var byRange = Scatter.ByUserRange([.. input.Visits, stateVisits], userRanges, settings.Parallelism);
         var scatterTime = clock.Elapsed;
+        cancel.ThrowIfCancellationRequested();
 
         using var commit = WindowCommit.Begin(_layout, window);
         var sessions = SessionOutputs.Write(byRange, settings.Rules, window, commit.StagingDirectory(OutputLayout.ActiveSessions),
-            commit.StagingDirectory(OutputLayout.ClosedSessions), settings.CompressionLevel, settings.Parallelism);
+            commit.StagingDirectory(OutputLayout.ClosedSessions), settings.CompressionLevel, settings.Parallelism, cancel);
+        cancel.ThrowIfCancellationRequested();
         var sessionTime = clock.Elapsed;
         ManifestFile[] outputs =
         [
@@ -117,7 +143,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
             Counts = Count(input, state, sessions),
             Outputs = outputs,
         };
-        commit.Publish(manifest);
+        commit.Publish(manifest, cancel);
         var memory = GC.GetGCMemoryInfo();
         log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected and commit {Commit:0.000}s; " +
             "GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",
