@@ -52,7 +52,7 @@ public sealed class WindowLock : IDisposable
                 // FileShare.None is an exclusive advisory lock (flock) on Unix and a share lock on Windows.
                 lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException)
+            catch (IOException e) when (HeldByAnother(e))
             {
                 throw new RunFailedException(RunFailure.Locked,
                     $"Window {window} is locked by another run (pid {Owner(ownerPath)}); it was not touched. Retry when that run has ended.");
@@ -98,6 +98,14 @@ public sealed class WindowLock : IDisposable
         var target = new FileInfo(string.Create(CultureInfo.InvariantCulture, $"/proc/self/fd/{fd}")).LinkTarget;
         return target is not null && !target.EndsWith(Deleted, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether opening failed because another run holds the lock, not for another reason such as a
+    /// read-only file system, which is a failure (exit 1), not "locked" (exit 5, retried).
+    /// </summary>
+    private static bool HeldByAnother(IOException e) => OperatingSystem.IsWindows()
+        ? (e.HResult & 0xFFFF) is 32 or 33 // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35); // flock's EWOULDBLOCK (EAGAIN), as .NET passes errno on
 
     private static string Owner(string ownerPath)
     {
