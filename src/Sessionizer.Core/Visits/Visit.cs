@@ -1,3 +1,4 @@
+using Sessionizer.Core.Text;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace Sessionizer.Core.Visits;
 /// </summary>
 /// <remarks>
 /// Visits sort by user, then in canonical order (docs/reference.md §3.3): event time, page, then metadata
-/// (ordinal, null first). Among visits with the same (user, time, page), pages of the previous
+/// (by code point, null first). Among visits with the same (user, time, page), pages of the previous
 /// state come first, so that deduplication keeps them (docs/reference.md §3.2). The order is the struct's own
 /// <see cref="CompareTo"/>, so that sorting inlines it.
 /// </remarks>
@@ -94,7 +95,7 @@ public readonly struct Visit : IEquatable<Visit>, IComparable<Visit>
 
         if (_page != other._page)
         {
-            return string.CompareOrdinal(Page, other.Page);
+            return CodePointOrder.Compare(Page, other.Page);
         }
 
         if (_tag == other._tag)

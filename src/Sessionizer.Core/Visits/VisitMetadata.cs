@@ -1,3 +1,4 @@
+using Sessionizer.Core.Text;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
@@ -16,19 +17,19 @@ public sealed record VisitMetadata(string? Site, string? ApiVersion, string? Bro
             return 0;
         }
 
-        var c = string.CompareOrdinal(a.Site, b.Site);
+        var c = CodePointOrder.Compare(a.Site, b.Site);
         if (c != 0)
         {
             return c;
         }
 
-        c = string.CompareOrdinal(a.ApiVersion, b.ApiVersion);
+        c = CodePointOrder.Compare(a.ApiVersion, b.ApiVersion);
         if (c != 0)
         {
             return c;
         }
 
-        c = string.CompareOrdinal(a.Browser, b.Browser);
-        return c != 0 ? c : string.CompareOrdinal(a.Language, b.Language);
+        c = CodePointOrder.Compare(a.Browser, b.Browser);
+        return c != 0 ? c : CodePointOrder.Compare(a.Language, b.Language);
     }
 }

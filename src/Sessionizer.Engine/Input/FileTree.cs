@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Sessionizer.Core.Text;
 
 namespace Sessionizer.Engine.Input;
 
@@ -39,8 +40,8 @@ internal static partial class FileTree
         var walk = new State(realRoot, accept, rejectedName, files, ignored);
         walk.Directories[realDirectory] = relativeDirectory;
         walk.Enter(realDirectory, relativeDirectory);
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        ignored.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        files.Sort((a, b) => CodePointOrder.Compare(a.RelativePath, b.RelativePath));
+        ignored.Sort((a, b) => CodePointOrder.Compare(a.RelativePath, b.RelativePath));
         return files;
     }
 
@@ -74,7 +75,7 @@ internal static partial class FileTree
                 entries.Add((kind == EntryKind.Directory ? entry.Name + "/" : entry.Name, entry.Name, relative, real, kind, isLink));
             }
 
-            entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            entries.Sort((a, b) => CodePointOrder.Compare(a.Key, b.Key));
             foreach (var (_, name, relative, real, kind, isLink) in entries)
             {
                 if (real is null)
