@@ -30,6 +30,19 @@ public class ActiveSessionRecordTests
     }
 
     [Fact]
+    public void An_emoji_is_written_as_UTF8_and_the_old_escaped_form_still_reads_as_the_same_page()
+    {
+        var session = new Session(new[] { At("10:59:25", "\U0001F600 home", metadata: Firefox) }, null);
+
+        var json = ActiveJson(session, SessionRules.Default);
+        var escaped = json.Replace("\U0001F600", "\\ud83d\\ude00", StringComparison.Ordinal);
+
+        Assert.Contains("\"pageName\":\"\U0001F600 home\"", json, StringComparison.Ordinal);
+        Assert.Equal(Read(json), Read(escaped));
+        Assert.Equal("\U0001F600 home", Read(escaped)[0].Page);
+    }
+
+    [Fact]
     public void Null_metadata_is_omitted_and_the_expiration_is_the_last_page_plus_the_timeout()
     {
         var session = new Session(

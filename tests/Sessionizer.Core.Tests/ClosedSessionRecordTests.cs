@@ -51,6 +51,19 @@ public class ClosedSessionRecordTests
     }
 
     [Fact]
+    public void Text_outside_ASCII_is_written_as_UTF8_escaping_only_what_JSON_requires()
+    {
+        var page = "\U0001F600 caf\u00e9\u00a0\u2028 \"x\"\t";
+        var session = SessionOf(EndReason.Inactivity, At("10:00:00", page, metadata: new VisitMetadata("s\U0001F680", null, null, null)));
+
+        var json = ClosedJson(session, W10);
+
+        Assert.Contains("\"entry_page\":\"\U0001F600 caf\u00e9\u00a0\u2028 \\\"x\\\"\\t\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"site\":\"s\U0001F680\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_metadata_is_written_as_null_one_field_at_a_time()
     {
         var session = SessionOf(EndReason.Inactivity, At("10:00:00", "a", metadata: new VisitMetadata(null, "v3", null, "en")));

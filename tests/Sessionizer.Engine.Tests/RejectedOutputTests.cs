@@ -164,6 +164,20 @@ public class RejectedOutputTests
         Assert.StartsWith("{\"user_id\":1,\"x\":\"", rejection.Raw, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_raw_line_is_written_as_UTF8_escaping_only_what_JSON_requires()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Input("a\U0001F600.json", "{\"page\":\"\U0001F600\u00a0\u2028\u007f\",\t\"user_id\":");
+        RunLenient(sandbox);
+
+        var line = Assert.Single(Files.ReadLines(sandbox.RejectedPart(Sandbox.W)));
+        Assert.Equal(
+            "{\"file\":\"2019/01/28/10/a\U0001F600.json\",\"line\":1,\"reason\":\"malformed_json\"," +
+            "\"raw\":\"{\\\"page\\\":\\\"\U0001F600\u00a0\u2028\u007f\\\",\\t\\\"user_id\\\":\"}",
+            line);
+    }
+
     /// <summary>A valid visit line padded with an ignored field to exactly <paramref name="length"/> bytes.</summary>
     private static string PaddedVisit(long userId, string time, string page, int length)
     {

@@ -8,10 +8,10 @@ namespace Sessionizer.Core.Records;
 /// <summary>
 /// Accumulates JSON Lines records in memory. The session records, written hundreds of millions of
 /// times, are written token by token with <see cref="Raw"/>, <see cref="Number"/>,
-/// <see cref="String"/> and <see cref="Timestamp"/>: each distinct (interned) string is escaped once
-/// by System.Text.Json and its bytes reused, so the output is exactly what Utf8JsonWriter writes, at
-/// a fraction of the cost. Other records use the Utf8JsonWriter of <see cref="BeginRecord"/>.
-/// Non-ASCII text is written as UTF-8, not escaped, as Spark writes it. Not thread-safe.
+/// <see cref="String"/> and <see cref="Timestamp"/>: each distinct (interned) string is quoted once
+/// in the one JSON text form of every engine (<see cref="JsonText"/>) and its bytes reused. Other
+/// records use the Utf8JsonWriter of <see cref="BeginRecord"/>, writing their strings as
+/// <see cref="JsonText"/> too. Not thread-safe.
 /// </summary>
 public sealed class JsonLineBuffer : IDisposable
 {
@@ -25,8 +25,6 @@ public sealed class JsonLineBuffer : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<string, byte[]> _quoted = new(ReferenceEqualityComparer.Instance);
-    private readonly ArrayBufferWriter<byte> _escapeBuffer = new(256);
-    private readonly Utf8JsonWriter _escaper;
     private readonly byte[] _date = new byte[Timestamps.DateLength];
     private byte[]?[] _quotedById = new byte[]?[256];
     private long _dateDay = long.MinValue;
@@ -35,7 +33,6 @@ public sealed class JsonLineBuffer : IDisposable
     {
         _buffer = new ArrayBufferWriter<byte>(initialCapacity);
         _json = new Utf8JsonWriter(_buffer, WriterOptions);
-        _escaper = new Utf8JsonWriter(_escapeBuffer, WriterOptions);
     }
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
@@ -69,7 +66,7 @@ public sealed class JsonLineBuffer : IDisposable
         _buffer.Advance(written);
     }
 
-    /// <summary>A JSON string, quotes included, escaped as Utf8JsonWriter escapes it; null writes <c>null</c>.</summary>
+    /// <summary>A JSON string, quotes included, in the form of <see cref="JsonText"/>; null writes <c>null</c>.</summary>
     public void String(string? value)
     {
         if (value is null)
@@ -81,20 +78,11 @@ public sealed class JsonLineBuffer : IDisposable
         if (!_quoted.TryGetValue(value, out var quoted))
         {
             // Strings are interned, so the cache holds each distinct page or metadata value once.
-            quoted = QuotedOf(value);
+            quoted = JsonText.Quote(value);
             _quoted[value] = quoted;
         }
 
         Raw(quoted);
-    }
-
-    private byte[] QuotedOf(string value)
-    {
-        _escapeBuffer.ResetWrittenCount();
-        _escaper.Reset(_escapeBuffer);
-        _escaper.WriteStringValue(value);
-        _escaper.Flush();
-        return _escapeBuffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The interned string of this id as a JSON string, quotes included; the bytes are cached by id.</summary>
@@ -131,7 +119,7 @@ public sealed class JsonLineBuffer : IDisposable
             Array.Resize(ref _quotedById, Math.Max(stringId + 1, _quotedById.Length * 2));
         }
 
-        var quoted = QuotedOf(Visits.Interned.StringOf(stringId));
+        var quoted = JsonText.Quote(Visits.Interned.StringOf(stringId));
         _quotedById[stringId] = quoted;
         return quoted;
     }
@@ -175,6 +163,5 @@ public sealed class JsonLineBuffer : IDisposable
     public void Dispose()
     {
         _json.Dispose();
-        _escaper.Dispose();
     }
 }

@@ -32,11 +32,14 @@ public sealed record RejectedRecord(string File, long Line, RejectionReason Reas
     public void Write(Utf8JsonWriter json)
     {
         json.WriteStartObject();
-        json.WriteString("file"u8, File);
+        json.WritePropertyName("file"u8);
+        json.WriteRawValue(JsonText.Quote(File), skipInputValidation: true);
         json.WriteNumber("line"u8, Line);
         json.WriteString("reason"u8, Reason.Code());
+        json.WritePropertyName("raw"u8);
+
         // Invalid UTF-8 is written with replacement characters: the record must stay valid JSON.
-        json.WriteString("raw"u8, Encoding.UTF8.GetString(Raw));
+        json.WriteRawValue(JsonText.Quote(Encoding.UTF8.GetString(Raw)), skipInputValidation: true);
         json.WriteEndObject();
     }
 }
