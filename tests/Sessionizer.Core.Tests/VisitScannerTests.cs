@@ -1,7 +1,7 @@
 using System.Text;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Tests.Shared;
 
 namespace Sessionizer.Core.Tests;
 
@@ -16,54 +16,13 @@ public class VisitScannerTests
 
     private static readonly Vocabulary Words = new();
 
-    /// <summary>Lines the scanner must leave to the reader, each for its own reason; the parser's answer must not change.</summary>
-    private static readonly string[] Unusual =
-    [
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category\u0020 18"}}""",
-        """{"user_\u0069d":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":1,"user_id":2,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a","current":"b"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"},"page":{"current":"x"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"source":{"site":"a","site":"b"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"source":"mysite.com"}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"source":{"site":null,"api_version":""},"technical":{"browser":5,"lang":"en"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"source":{},"technical":{"lang":"en","os":{"v":[1]},"browser":"b"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"technical":{"browser":"","lang":null}}""",
-        """{"user_id":1.0,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":1e3,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":-1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":0,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":9223372036854775807,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"}}""",
-        """{"user_id":9223372036854775808,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"}}""",
-        """{"user_id":"1","event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":1,"event_time":1548671205000,"page":{"current":"category 18"}}""",
-        """{"user_id":1,"event_time":"2019-02-30T10:26:45Z","page":{"current":"category 18"}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":""}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":null}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":"category 18"}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z"}""",
-        """{}""",
-        """[1,2]""",
-        """ {"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"é"}} """,
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"é":1}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"n":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"n":-0.5e+10,"b":[true,false,null,{}],"o":{"a":[]}}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"n":01}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"n":1.}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},"n":tru}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"},}""",
-        """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"x"}}}""",
-        "{\"user_id\":1,\"event_time\":\"2019-01-28T10:26:45Z\",\"page\":{\"current\":\"a\tb\"}}",
-        "{\"user_id\":1,\r\n\"event_time\" : \"2019-01-28T10:26:45Z\",\t\"page\":{ \"current\" :\"x\" } }\r",
-    ];
 
-    public static TheoryData<string> UnusualLines => new(Unusual);
+    public static TheoryData<string> UnusualLines => new(TestLines.Unusual);
 
     [Fact]
     public void The_scanner_reads_every_line_the_generator_writes_except_the_rejected_ones()
     {
-        var lines = GeneratedLines(20_000, seed: 7);
+        var lines = TestLines.Generated(20_000, seed: 7);
         var strings = new Utf8Interner();
         var buffer = new ulong[QuoteIndex.Words];
         var times = new HourCache();
@@ -149,12 +108,12 @@ public class VisitScannerTests
     public void Randomly_broken_lines_get_the_readers_answer()
     {
         var random = new Random(20261121);
-        var bases = GeneratedLines(300, seed: 3)
-            .Concat(Unusual.Select(Encoding.UTF8.GetBytes))
+        var bases = TestLines.Generated(300, seed: 3)
+            .Concat(TestLines.Unusual.Select(Encoding.UTF8.GetBytes))
             .ToArray();
         for (var i = 0; i < 30_000; i++)
         {
-            var line = Mutate(bases[random.Next(bases.Length)], random);
+            var line = LineMutator.Mutate(bases[random.Next(bases.Length)], random);
             AssertSameAnswer(line);
         }
     }
@@ -170,67 +129,5 @@ public class VisitScannerTests
         Assert.True(slow == fast, $"{fast} vs reader's {slow}: {text}");
         Assert.True(slowReason == fastReason, $"{fastReason} vs reader's {slowReason}: {text}");
         Assert.True(slowVisit == fastVisit, $"{fastVisit} vs reader's {slowVisit}: {text}");
-    }
-
-    private static readonly byte[] Alphabet = Encoding.UTF8.GetBytes("{}[]\":,\\ \t0123456789.eE-+tfnulx/é\u0001");
-
-    /// <summary>One to three edits: delete, insert, replace a byte, or repeat or drop a slice.</summary>
-    private static byte[] Mutate(byte[] line, Random random)
-    {
-        var bytes = new List<byte>(line);
-        var edits = random.Next(1, 4);
-        for (var e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes.RemoveAt(at);
-                    break;
-                case 1:
-                    bytes.Insert(at, Alphabet[random.Next(Alphabet.Length)]);
-                    break;
-                case 2:
-                    bytes[at] = Alphabet[random.Next(Alphabet.Length)];
-                    break;
-                case 3:
-                    var length = Math.Min(random.Next(1, 30), bytes.Count - at);
-                    bytes.InsertRange(at, bytes.GetRange(at, length));
-                    break;
-                default:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 30), bytes.Count - at));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    private static List<byte[]> GeneratedLines(int count, ulong seed)
-    {
-        var simulator = new VisitSimulator(new GenerationSettings
-        {
-            Start = Window.Parse("2026-11-20T10"),
-            Visits = 200,
-            Seed = seed,
-            FilesPerHour = 1,
-            MaxEvents = count,
-            LateFraction = 0,
-        });
-        var lines = new List<byte[]>(count);
-        simulator.Run(chunk =>
-        {
-            chunk.Format();
-            var text = chunk.Lines(0).Span;
-            int feed;
-            while ((feed = text.IndexOf((byte)'\n')) >= 0)
-            {
-                lines.Add(text[..feed].ToArray());
-                text = text[(feed + 1)..];
-            }
-
-            simulator.Recycle(chunk);
-        });
-        return lines;
     }
 }

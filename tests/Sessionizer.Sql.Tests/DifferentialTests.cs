@@ -1,0 +1,100 @@
+using System.Text;
+using Sessionizer.Core.Visits;
+
+namespace Sessionizer.Sql.Tests;
+
+/// <summary>
+/// The SQL plan, run by DuckDB, must judge every line as <see cref="VisitParser"/> does: the same kind,
+/// reason and, for a visit, every field.
+/// </summary>
+public class DifferentialTests
+{
+    private static readonly Lazy<(IReadOnlyList<string> Lines, Dictionary<long, LineResult> Rows)> Run = new(() =>
+    {
+        var lines = Corpus.Lines();
+        return (lines, DuckDbValidation.Run(lines));
+    });
+
+    [Fact]
+    public void Every_line_of_the_corpus_gets_the_parsers_answer_from_DuckDB()
+    {
+        var (lines, rows) = Run.Value;
+        var parser = new VisitParser(new Vocabulary());
+        var differences = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (KnownDifferences.Of(lines[i]) != KnownDifference.None)
+            {
+                continue; // held to their documented difference below
+            }
+
+            var expected = ParserAnswer(parser, i + 1, lines[i]);
+            if (!rows.TryGetValue(i + 1, out var row) || row != expected)
+            {
+                differences.Add($"{Shown(lines[i])}\n    parser: {expected}\n    duckdb: {row}");
+            }
+        }
+
+        Assert.True(lines.Count > 8_000, $"{lines.Count} lines");
+        Assert.True(differences.Count == 0, $"{differences.Count} of {lines.Count} lines differ:\n" + string.Join("\n", differences.Take(30)));
+    }
+
+    [Fact]
+    public void The_lines_left_out_are_few_and_differ_only_as_documented()
+    {
+        var (lines, rows) = Run.Value;
+        var parser = new VisitParser(new Vocabulary());
+        var known = Enumerable.Range(0, lines.Count).Where(i => KnownDifferences.Of(lines[i]) != KnownDifference.None).ToList();
+
+        Assert.InRange(known.Count, 2, 20);
+        foreach (var i in known)
+        {
+            var row = rows[i + 1];
+            var expected = ParserAnswer(parser, i + 1, lines[i]);
+            switch (KnownDifferences.Of(lines[i]))
+            {
+                case KnownDifference.RepeatedMetadataObject:
+                    // Everything but the metadata is the parser's.
+                    Assert.Equal(expected with { Site = null, ApiVersion = null, Browser = null, Language = null },
+                        row with { Site = null, ApiVersion = null, Browser = null, Language = null });
+                    break;
+                default:
+                    // The parser calls it invalid; the SQL answers as the parser does for the same time without escapes.
+                    Assert.Equal("invalid_event_time", expected.Reason);
+                    Assert.Equal(ParserAnswer(parser, i + 1, KnownDifferences.Unescaped(lines[i])), row);
+                    break;
+            }
+        }
+
+        Assert.Contains(known, i => KnownDifferences.Of(lines[i]) == KnownDifference.RepeatedMetadataObject);
+        Assert.Contains(known, i => KnownDifferences.Of(lines[i]) == KnownDifference.LongEscapedEventTime);
+    }
+
+    [Fact]
+    public void The_corpus_has_every_kind_and_reason()
+    {
+        var parser = new VisitParser(new Vocabulary());
+        var answers = Corpus.Lines().Select((line, i) => ParserAnswer(parser, i + 1, line)).ToList();
+
+        Assert.All(RejectionReasons.All, reason => Assert.Contains(answers, a => a.Reason == reason.Code()));
+        Assert.Contains(answers, a => a.Kind == "blank");
+        Assert.True(answers.Count(a => a.Kind == "visit") > 2_000);
+        Assert.InRange(Corpus.NotUtf8, 1, Corpus.Mutations / 2);
+    }
+
+    private static LineResult ParserAnswer(VisitParser parser, long number, string line)
+    {
+        var kind = parser.Parse(Encoding.UTF8.GetBytes(line), out var visit, out var reason);
+        if (kind != LineKind.Visit)
+        {
+            return new LineResult(number, kind.ToString().ToLowerInvariant(), kind == LineKind.Rejected ? reason.Code() : null,
+                null, null, null, null, null, null, null);
+        }
+
+        var metadata = visit.Metadata;
+        return new LineResult(number, "visit", null, visit.UserId, visit.EventTimeMs, visit.Page,
+            metadata.Site, metadata.ApiVersion, metadata.Browser, metadata.Language);
+    }
+
+    private static string Shown(string line) => line.Length <= 300 ? line : line[..300] + $"… ({line.Length} chars)";
+}
