@@ -372,6 +372,35 @@ public class VisitParserTests
         AssertRejected(RejectionReason.MalformedJson, """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}""" + extra + "}");
     }
 
+    [Theory]
+    [InlineData(""","source":{"site":"a"},"source":5""", null, null)]
+    [InlineData(""","source":{"site":"a","api_version":"b"},"source":{"site":"c"}""", "c", null)]
+    [InlineData(""","source":5,"source":{"api_version":"b"}""", null, "b")]
+    public void A_repeated_source_object_replaces_the_earlier_one_whole(string extra, string? site, string? apiVersion)
+    {
+        var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"}""" + extra + "}");
+
+        Assert.Equal(site, visit.Metadata.Site);
+        Assert.Equal(apiVersion, visit.Metadata.ApiVersion);
+    }
+
+    [Fact]
+    public void A_repeated_technical_object_replaces_the_earlier_one_whole()
+    {
+        var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"technical":{"browser":"x","lang":"en"},"technical":{"lang":"fr"}}""");
+
+        Assert.Null(visit.Metadata.Browser);
+        Assert.Equal("fr", visit.Metadata.Language);
+    }
+
+    [Fact]
+    public void A_long_escaped_event_time_is_read_as_the_same_time_without_escapes()
+    {
+        var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45.0000000000000000000000000000000000000000\u005A","page":{"current":"a"}}""");
+
+        Assert.Equal(1_548_671_205_000, visit.EventTimeMs);
+    }
+
     [Fact]
     public void Metadata_is_read_from_source_and_technical()
     {

@@ -23,11 +23,6 @@ public class DifferentialTests
         var differences = new List<string>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (KnownDifferences.Of(lines[i]) != KnownDifference.None)
-            {
-                continue; // held to their documented difference below
-            }
-
             var expected = ParserAnswer(parser, i + 1, lines[i]);
             if (!rows.TryGetValue(i + 1, out var row) || row != expected)
             {
@@ -37,37 +32,6 @@ public class DifferentialTests
 
         Assert.True(lines.Count > 8_000, $"{lines.Count} lines");
         Assert.True(differences.Count == 0, $"{differences.Count} of {lines.Count} lines differ:\n" + string.Join("\n", differences.Take(30)));
-    }
-
-    [Fact]
-    public void The_lines_left_out_are_few_and_differ_only_as_documented()
-    {
-        var (lines, rows) = Run.Value;
-        var parser = new VisitParser(new Vocabulary());
-        var known = Enumerable.Range(0, lines.Count).Where(i => KnownDifferences.Of(lines[i]) != KnownDifference.None).ToList();
-
-        Assert.InRange(known.Count, 2, 20);
-        foreach (var i in known)
-        {
-            var row = rows[i + 1];
-            var expected = ParserAnswer(parser, i + 1, lines[i]);
-            switch (KnownDifferences.Of(lines[i]))
-            {
-                case KnownDifference.RepeatedMetadataObject:
-                    // Everything but the metadata is the parser's.
-                    Assert.Equal(expected with { Site = null, ApiVersion = null, Browser = null, Language = null },
-                        row with { Site = null, ApiVersion = null, Browser = null, Language = null });
-                    break;
-                default:
-                    // The parser calls it invalid; the SQL answers as the parser does for the same time without escapes.
-                    Assert.Equal("invalid_event_time", expected.Reason);
-                    Assert.Equal(ParserAnswer(parser, i + 1, KnownDifferences.Unescaped(lines[i])), row);
-                    break;
-            }
-        }
-
-        Assert.Contains(known, i => KnownDifferences.Of(lines[i]) == KnownDifference.RepeatedMetadataObject);
-        Assert.Contains(known, i => KnownDifferences.Of(lines[i]) == KnownDifference.LongEscapedEventTime);
     }
 
     [Fact]

@@ -229,6 +229,9 @@ public sealed class VisitParser
     private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> firstName, ref int first,
         ReadOnlySpan<byte> secondName, ref int second)
     {
+        // A repeated key replaces the earlier value whole: the last occurrence wins, as in JSON.parse.
+        first = Interned.Null;
+        second = Interned.Null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -272,10 +275,10 @@ public sealed class VisitParser
             return EventTime.TryParseIso(reader.ValueSpan, out epochMs);
         }
 
+        // A fraction may have any number of digits, so an escaped time may be long (rare: then on the heap).
         epochMs = 0;
-        Span<byte> buffer = stackalloc byte[64];
-        return reader.ValueSpan.Length <= buffer.Length && TryUnescape(ref reader, buffer, out var length)
-            && EventTime.TryParseIso(buffer[..length], out epochMs);
+        var buffer = reader.ValueSpan.Length <= 64 ? stackalloc byte[64] : new byte[reader.ValueSpan.Length];
+        return TryUnescape(ref reader, buffer, out var length) && EventTime.TryParseIso(buffer[..length], out epochMs);
     }
 
     /// <summary>
