@@ -11,13 +11,13 @@ namespace Sessionizer.Engine.Runs;
 /// The data-quality gate (docs/reference.md §5.7): when rejected lines exceed the allowed fraction of the input
 /// lines, the window fails and commits nothing, with counts per reason and a few examples.
 /// </summary>
-internal static class QualityGate
+public static class QualityGate
 {
     private const int Examples = 5;
 
-    public static void Check(Window window, WindowInput input, double maxRejectedFraction)
+    /// <param name="rejected">The rejected lines in file and line order (the first few are quoted).</param>
+    public static void Check(Window window, InputCounts counts, IEnumerable<RejectedRecord> rejected, double maxRejectedFraction)
     {
-        var counts = input.Counts;
         // The ratio, not fraction * lines: 0.29 * 100 is 28.999999999999996 in binary floating point, which
         // would fail 29 rejected lines of 100 although they are exactly at the fraction. A correctly rounded
         // division of the counts gives the same double as the fraction whenever the two are equal.
@@ -32,7 +32,7 @@ internal static class QualityGate
         message.Append(CultureInfo.InvariantCulture, $"over --max-rejected-fraction {maxRejectedFraction}; nothing was committed. By reason: ");
         message.AppendJoin(", ", RejectionReasons.All.Where(r => counts.RejectedFor(r) > 0).Select(r => $"{r.Code()} {counts.RejectedFor(r)}"));
         message.Append(". Examples: ");
-        message.AppendJoin(", ", input.Rejected.Take(Examples).Select(Describe));
+        message.AppendJoin(", ", rejected.Take(Examples).Select(Describe));
         message.Append('.');
         throw new RunFailedException(RunFailure.QualityGate, message.ToString());
     }

@@ -7,18 +7,20 @@ using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Commit;
 using Sessionizer.Engine.Input;
 using Sessionizer.Engine.Output;
-using Sessionizer.Engine.Partitioning;
 using Sessionizer.Engine.State;
 
 namespace Sessionizer.Engine.Runs;
 
 /// <summary>
-/// Runs windows on the local engine: reads a window's input and the previous window's state,
-/// builds the sessions, and commits the three outputs and the manifest, or nothing.
+/// Runs windows, the flow every engine shares: holds the window's lock, finds its input files, reads
+/// and checks the previous window's state, has the engine (<see cref="WindowEngine"/>; the local one
+/// by default) read the input and write the three outputs into staging, and commits them with the
+/// manifest last, or nothing.
 /// </summary>
-public sealed class WindowRunner(RunSettings settings, ILogger log)
+public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine? engine = null)
 {
     private readonly OutputLayout _layout = new(settings.OutputRoot);
+    private readonly WindowEngine _engine = engine ?? new LocalEngine(log);
 
     /// <summary>
     /// Runs <paramref name="from"/>..<paramref name="to"/> in order, each reading the previous one's
@@ -82,38 +84,17 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         var vocabulary = new Vocabulary();
         var state = ReadState(window, isFirst, vocabulary);
         cancel.ThrowIfCancellationRequested();
-        var input = files is null ? WindowInput.Empty(missing: true) : InputReader.Read(files, vocabulary, window, settings.Parallelism, settings.SplitBytes, cancel);
-        QualityGate.Check(window, input, settings.MaxRejectedFraction);
-        cancel.ThrowIfCancellationRequested();
-        var readTime = clock.Elapsed;
-
-        // Users are cut into ranges sessionized in parallel; the state's pages join their users' ranges.
-        var stateVisits = new VisitBlocks();
-        stateVisits.AddRange(state.Visits);
-        var sample = input.SampledUsers;
-        sample.AddRange(state.Visits.Where(v => UserRanges.IsSampled(v.UserId, v.EventTimeMs)).Select(v => v.UserId));
-        var totalVisits = stateVisits.Count + input.Visits.Sum(v => v.Count);
-        var userRanges = UserRanges.FromSample(sample, totalVisits, settings.VisitsPerRange);
-        var byRange = Scatter.ByUserRange([.. input.Visits, stateVisits], userRanges, settings.Parallelism);
-        var scatterTime = clock.Elapsed;
-        cancel.ThrowIfCancellationRequested();
 
         using var commit = WindowCommit.Begin(_layout, window);
-        var sessions = SessionOutputs.Write(byRange, settings.Rules, window, commit.StagingDirectory(OutputLayout.ActiveSessions),
-            commit.StagingDirectory(OutputLayout.ClosedSessions), settings.CompressionLevel, settings.Parallelism, cancel);
+        var staging = OutputLayout.DataKinds.ToDictionary(kind => kind, commit.StagingDirectory);
+        var product = _engine.Produce(new WindowWork(window, files, state, settings, vocabulary, staging), cancel);
         cancel.ThrowIfCancellationRequested();
-        var sessionTime = clock.Elapsed;
-        ManifestFile[] outputs =
-        [
-            sessions.Active,
-            sessions.Closed,
-            OutputWriter.WriteRejected(commit.StagingDirectory(OutputLayout.Rejected), window, input.Rejected, settings.CompressionLevel),
-        ];
+        ManifestFile[] outputs = [product.Active, product.Closed, product.Rejected];
 
         var manifest = new Manifest
         {
             Window = window.ToString(),
-            Engine = settings.Engine,
+            Engine = _engine.Name,
             Version = ProductVersion.Current,
             Parameters = new ManifestParameters
             {
@@ -136,20 +117,18 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
             Input = new ManifestInput
             {
                 Root = Path.GetFullPath(settings.InputRoot),
-                Missing = input.Missing,
-                Files = input.Files.Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
+                Missing = files is null,
+                Files = (files ?? []).Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
             },
             Previous = state.Lineage,
-            Counts = Count(input, state, sessions),
+            Counts = Count(product, state),
             Outputs = outputs,
         };
         commit.Publish(manifest, cancel);
         var memory = GC.GetGCMemoryInfo();
-        log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected and commit {Commit:0.000}s; " +
-            "GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",
-            window.ToString(), readTime.TotalSeconds, userRanges.Count, (scatterTime - readTime).TotalSeconds,
-            (sessionTime - scatterTime).TotalSeconds, (clock.Elapsed - sessionTime).TotalSeconds,
-            memory.HeapSizeBytes >> 20, memory.TotalCommittedBytes >> 20, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        log.Debug("Window {Window}: {Engine} engine {Produce:0.000}s in all, then commit; GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",
+            window.ToString(), _engine.Name, clock.Elapsed.TotalSeconds, memory.HeapSizeBytes >> 20, memory.TotalCommittedBytes >> 20,
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         return new WindowOutcome(window, manifest, clock.Elapsed);
     }
 
@@ -181,9 +160,9 @@ public sealed class WindowRunner(RunSettings settings, ILogger log)
         return StateReader.FromCommittedWindow(_layout, window.Previous, vocabulary);
     }
 
-    private static ManifestCounts Count(WindowInput input, PreviousState state, SessionOutputs sessions)
+    private static ManifestCounts Count(WindowProduct sessions, PreviousState state)
     {
-        var counts = input.Counts;
+        var counts = sessions.Input;
         return new ManifestCounts
         {
             InputLines = counts.Lines,
