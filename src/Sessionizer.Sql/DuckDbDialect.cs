@@ -40,6 +40,29 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string IsJsonValue(string skeleton) => $"json_valid({skeleton})";
 
+    public override string NumberText(string number) => $"CAST({number} AS VARCHAR)";
+
+    public override string Sha256Hex(string text) => $"sha256({text})";
+
+    public override string InstantText(string epochMs) => $"strftime(make_timestamp(({epochMs}) * 1000), '%Y-%m-%dT%H:%M:%S.%gZ')";
+
+    /// <summary>DuckDB's to_json of a string escapes exactly <c>"</c>, <c>\</c> and U+0000–U+001F (checked by the tests).</summary>
+    public override string JsonString(string text) => $"CAST(to_json({text}) AS VARCHAR)";
+
+    public override string SortedPages(string time, string page) => $"list({{'t': {time}, 'page': {page}}} ORDER BY {time}, {page})";
+
+    public override string Element(string array, string oneBased) => $"{array}[{oneBased}]";
+
+    public override string TransformIndexed(string array, string parameter, string index, string body) =>
+        $"list_transform({array}, lambda {parameter}, {index}: {body})";
+
+    public override string Join(string array, string separator) => $"array_to_string({array}, {Literal(separator)})";
+
+    /// <summary>The longest of the cuts at the limit and up to 3 bytes before it that is whole UTF-8.</summary>
+    public override string CutUtf8(string text, int maxBytes) =>
+        $"CASE WHEN strlen({text}) <= {maxBytes} THEN {text} ELSE coalesce("
+        + string.Join(", ", Enumerable.Range(0, 4).Select(k => $"try(decode(encode({text})[1:{maxBytes - k}]))")) + ") END";
+
     public override IReadOnlyList<IReadOnlyList<SqlColumn>> FieldSteps(string json, string isObject) =>
     [
         [

@@ -21,7 +21,7 @@ public sealed class LineValidation(SqlDialect dialect)
     /// <summary>The columns of the statement's result, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "file", "line", "kind", "reason", "user_id", "event_time_ms", "page", "site", "api_version", "browser", "language",
+        "file", "line", "kind", "reason", "user_id", "event_time_ms", "page", "site", "api_version", "browser", "language", "raw",
     ];
 
     /// <summary>The first and last instants of years 0001–9999, in epoch ms (as Core.Time.EventTime).</summary>
@@ -30,7 +30,12 @@ public sealed class LineValidation(SqlDialect dialect)
 
     private readonly SqlDialect _dialect = dialect;
 
-    /// <summary>The statement over <paramref name="lines"/>, a relation name or parenthesized query with columns file, line and raw.</summary>
+    /// <summary>
+    /// The statement over <paramref name="lines"/>, a relation name or parenthesized query with columns
+    /// <c>file, line, raw, bytes, utf8</c>: the line's text, its length in bytes (a line over 1 MiB may
+    /// be given cut: its raw is only kept for the rejected record), and whether its bytes are valid
+    /// UTF-8 (if not, raw is the text with U+FFFD for the bad bytes, and the line is <c>malformed_json</c>).
+    /// </summary>
     public string Render(string lines)
     {
         var steps = new List<(string Name, IReadOnlyList<SqlColumn> Columns)>
@@ -51,7 +56,7 @@ public sealed class LineValidation(SqlDialect dialect)
         steps.Add(("judged", [new("reason", Ladder())]));
 
         var sql = new StringBuilder("WITH ");
-        var previous = $"(SELECT file, line, raw FROM {lines})";
+        var previous = $"(SELECT file, line, raw, bytes, utf8 FROM {lines})";
         foreach (var (name, columns) in steps)
         {
             sql.Append(name).Append(" AS (\n    SELECT *");
@@ -75,6 +80,8 @@ public sealed class LineValidation(SqlDialect dialect)
             sql.Append(",\n    CASE WHEN NOT blank AND reason IS NULL THEN ").Append(value).Append(" END AS ").Append(column);
         }
 
+        // The raw text is kept for the rejected record only.
+        sql.Append(",\n    CASE WHEN reason IS NOT NULL THEN raw END AS raw");
         sql.Append("\nFROM ").Append(previous).Append('\n');
         return sql.ToString();
     }
@@ -86,13 +93,13 @@ public sealed class LineValidation(SqlDialect dialect)
     private IReadOnlyList<SqlColumn> Shape() =>
     [
         new("blank", _dialect.FullMatch("raw", JsonPatterns.Blank)),
-        new("too_long", $"{_dialect.ByteLength("raw")} > {InputLimits.MaxLineBytes}"),
+        new("too_long", $"bytes > {InputLimits.MaxLineBytes}"),
         new("skeleton", $"{_dialect.ReplaceAll("raw", JsonPatterns.StringLiteral, "\"\"")}"),
     ];
 
     /// <summary>Only strict tokens, and no trailing comma: what the engines' JSON readers would let pass.</summary>
     private string Strict() =>
-        $"NOT blank AND NOT too_long AND {_dialect.FullMatch("skeleton", JsonPatterns.SkeletonTokens)} "
+        $"NOT blank AND NOT too_long AND utf8 AND {_dialect.FullMatch("skeleton", JsonPatterns.SkeletonTokens)} "
         + $"AND NOT {_dialect.Contains("skeleton", JsonPatterns.TrailingComma)}";
 
     private IReadOnlyList<SqlColumn> Structure() =>

@@ -55,4 +55,34 @@ public abstract class SqlDialect
     /// <see cref="LineProbes.All"/>. A key repeated in an object must take its last value.
     /// </summary>
     public abstract IReadOnlyList<IReadOnlyList<SqlColumn>> FieldSteps(string json, string isObject);
+
+    /// <summary>A BIGINT as decimal text.</summary>
+    public abstract string NumberText(string number);
+
+    /// <summary>The lowercase hex SHA-256 of the UTF-8 bytes of a string.</summary>
+    public abstract string Sha256Hex(string text);
+
+    /// <summary>An instant in epoch ms as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (UTC).</summary>
+    public abstract string InstantText(string epochMs);
+
+    /// <summary>
+    /// A string as a JSON string, quotes included, in the one JSON text form of every engine (only
+    /// <c>"</c>, <c>\</c> and U+0000–U+001F escaped; see <c>Core.Records.JsonText</c>); null stays null.
+    /// </summary>
+    public abstract string JsonString(string text);
+
+    /// <summary>An aggregate: the (t, page) pairs of the group as an array of structs, sorted by t, then page.</summary>
+    public abstract string SortedPages(string time, string page);
+
+    /// <summary>Element <paramref name="oneBased"/> of an array (1 is the first; -1 the last); null past its end.</summary>
+    public abstract string Element(string array, string oneBased);
+
+    /// <summary>The array with <paramref name="body"/> applied to each element <paramref name="parameter"/> at 1-based position <paramref name="index"/>.</summary>
+    public abstract string TransformIndexed(string array, string parameter, string index, string body);
+
+    /// <summary>The strings of an array joined with <paramref name="separator"/> (a literal).</summary>
+    public abstract string Join(string array, string separator);
+
+    /// <summary>A string cut to at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
+    public abstract string CutUtf8(string text, int maxBytes);
 }

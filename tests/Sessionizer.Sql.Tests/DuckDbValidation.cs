@@ -14,7 +14,7 @@ internal static class DuckDbValidation
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE lines (file VARCHAR, line BIGINT, raw VARCHAR)";
+            create.CommandText = "CREATE TABLE lines (file VARCHAR, line BIGINT, raw VARCHAR, bytes BIGINT, utf8 BOOLEAN)";
             create.ExecuteNonQuery();
         }
 
@@ -22,7 +22,8 @@ internal static class DuckDbValidation
         {
             for (var i = 0; i < lines.Count; i++)
             {
-                appender.CreateRow().AppendValue("corpus").AppendValue((long)(i + 1)).AppendValue(lines[i]).EndRow();
+                appender.CreateRow().AppendValue("corpus").AppendValue((long)(i + 1)).AppendValue(lines[i])
+                    .AppendValue((long)System.Text.Encoding.UTF8.GetByteCount(lines[i])).AppendValue(true).EndRow();
             }
         }
 

@@ -3,6 +3,7 @@ using Serilog;
 using Sessionizer.Cli.Logging;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
+using Sessionizer.DuckDb;
 using Sessionizer.Engine.Lineage;
 using Sessionizer.Engine.Output;
 using Sessionizer.Engine.Runs;
@@ -31,7 +32,9 @@ internal static class RunCommand
         var parallelism = CliOptions.Positive("--parallelism", "Threads to use; the default is the number of cores.", Environment.ProcessorCount);
         var compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
             "fastest", "optimal", "smallest", "none");
-        var engine = CliOptions.OneOf("--engine", "local (one process, all cores) or spark.", "local", "spark");
+        var engine = CliOptions.OneOf("--engine",
+            "local (one process, all cores), duckdb (the SQL plan of the Spark engine, run by DuckDB in this process), or spark (not in this build).",
+            "local", "duckdb", "spark");
         var logFormat = CliOptions.LogFormat();
         var verbose = new Option<bool>("--verbose") { Description = "Also log debug details, such as the time of each phase of a window." };
 
@@ -73,7 +76,7 @@ internal static class RunCommand
 
             if (result.GetResult(engine) is { Tokens: [{ Value: "spark" }] })
             {
-                result.AddError("--engine spark is not available in this build yet; use --engine local.");
+                result.AddError("--engine spark is not available in this build yet; use --engine local or --engine duckdb.");
             }
         });
 
@@ -145,7 +148,8 @@ internal static class RunCommand
         Window? lastCommitted = null;
         try
         {
-            new WindowRunner(settings, log).RunRange(first, last, outcome =>
+            WindowEngine engine = settings.Engine == "duckdb" ? new DuckDbEngine(log) : new LocalEngine(log);
+            new WindowRunner(settings, log, engine).RunRange(first, last, outcome =>
             {
                 lastCommitted = outcome.Window;
                 Summary.Log(log, outcome);

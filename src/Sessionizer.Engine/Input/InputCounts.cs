@@ -21,6 +21,26 @@ public sealed class InputCounts
 
     public long RejectedFor(RejectionReason reason) => _rejectedByReason[(int)reason];
 
+    /// <summary>Counts worked out elsewhere (by a SQL engine); <paramref name="rejectedByReason"/> in the order of <see cref="RejectionReasons.All"/>.</summary>
+    public static InputCounts Of(long blankLines, long validEvents, long eventsBeforeWindow, long eventsAfterWindow, IReadOnlyList<long> rejectedByReason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(rejectedByReason.Count, RejectionReasons.All.Count);
+        var counts = new InputCounts
+        {
+            BlankLines = blankLines,
+            ValidEvents = validEvents,
+            EventsBeforeWindow = eventsBeforeWindow,
+            EventsAfterWindow = eventsAfterWindow,
+            Rejected = rejectedByReason.Sum(),
+        };
+        for (var i = 0; i < rejectedByReason.Count; i++)
+        {
+            counts._rejectedByReason[i] = rejectedByReason[i];
+        }
+
+        return counts;
+    }
+
     internal void CountBlank() => BlankLines++;
 
     internal void CountValid(bool beforeWindow, bool afterWindow)

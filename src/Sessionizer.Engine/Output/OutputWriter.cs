@@ -17,9 +17,13 @@ internal static class OutputWriter
     public static PartFile OpenClosed(string directory, Window window, CompressionLevel level) =>
         Open(directory, OutputLayout.ClosedSessions, window, ".json.gz", level);
 
+    /// <summary>The rejected-lines part: gzip JSON Lines.</summary>
+    public static PartFile OpenRejected(string directory, Window window, CompressionLevel level) =>
+        Open(directory, OutputLayout.Rejected, window, ".json.gz", level);
+
     public static ManifestFile WriteRejected(string directory, Window window, IReadOnlyList<RejectedRecord> rejected, CompressionLevel level)
     {
-        using var part = Open(directory, OutputLayout.Rejected, window, ".json.gz", level);
+        using var part = OpenRejected(directory, window, level);
         foreach (var record in rejected)
         {
             record.Write(part.Lines.BeginRecord());

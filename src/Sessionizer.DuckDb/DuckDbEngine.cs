@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Unicode;
+using DuckDB.NET.Data;
+using Serilog;
+using Sessionizer.Core.Records;
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Output;
+using Sessionizer.Engine.Runs;
+using Sessionizer.Sql;
+
+namespace Sessionizer.DuckDb;
+
+/// <summary>
+/// The duckdb engine: the SQL plan (<see cref="LineValidation"/>, <see cref="SessionStatements"/>)
+/// run by DuckDB in this process, the Spark engine's plan on one machine. The runner's own part is
+/// files: it loads the window's lines (read as the local engine reads them, <see cref="InputLines"/>)
+/// and the previous state's pages into tables, and writes the records the plan builds into the parts.
+/// </summary>
+public sealed class DuckDbEngine(ILogger log) : WindowEngine
+{
+    public override string Name => "duckdb";
+
+    public override WindowProduct Produce(WindowWork work, CancellationToken cancel)
+    {
+        var (window, settings) = (work.Window, work.Settings);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var statements = new SessionStatements(DuckDbDialect.Instance, window, settings.Rules);
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        Execute(db, $"SET threads = {settings.Parallelism}");
+
+        LoadLines(db, work.Files ?? [], cancel);
+        Execute(db, $"CREATE TABLE validated AS {new LineValidation(DuckDbDialect.Instance).Render("lines")}");
+        var input = ReadInputCounts(db, statements);
+        QualityGate.Check(window, input, RejectedExamples(db), settings.MaxRejectedFraction);
+        cancel.ThrowIfCancellationRequested();
+        var readTime = clock.Elapsed;
+
+        LoadState(db, work.State.Visits);
+        Execute(db, """
+            CREATE TABLE visits AS
+            SELECT user_id, event_time_ms AS t, page, site, api_version, browser, language, false AS from_state FROM validated WHERE kind = 'visit'
+            UNION ALL
+            SELECT user_id, t, page, site, api_version, browser, language, true AS from_state FROM state
+            """);
+        Execute(db, $"CREATE TABLE sessions AS {statements.Sessions("visits")}");
+        var duplicates = Scalar(db, statements.Duplicates("visits"));
+        var sessionCounts = Row(db, statements.SessionCounts("sessions"));
+        cancel.ThrowIfCancellationRequested();
+
+        var active = WritePart(db, statements.ActiveLines("sessions"), work, OutputLayout.ActiveSessions);
+        var closed = WritePart(db, statements.ClosedLines("sessions"), work, OutputLayout.ClosedSessions);
+        var rejected = WritePart(db, statements.RejectedLines("validated"), work, OutputLayout.Rejected);
+        log.Debug("Window {Window} on duckdb: load and validate {Read:0.000}s, sessionize and write {Sessions:0.000}s",
+            window.ToString(), readTime.TotalSeconds, (clock.Elapsed - readTime).TotalSeconds);
+        var closedByReason = sessionCounts.Skip(1).ToArray();
+        return new WindowProduct(input, duplicates, sessionCounts[0], closedByReason.Sum(), closedByReason, active, closed, rejected);
+    }
+
+    /// <summary>The window's lines as <c>lines(file, line, raw, bytes, utf8)</c>, the relation <see cref="LineValidation"/> reads.</summary>
+    private static void LoadLines(DuckDBConnection db, IReadOnlyList<InputFile> files, CancellationToken cancel)
+    {
+        Execute(db, "CREATE TABLE lines (file VARCHAR, line BIGINT, raw VARCHAR, bytes BIGINT, utf8 BOOLEAN)");
+        using var appender = db.CreateAppender("lines");
+        foreach (var file in files)
+        {
+            cancel.ThrowIfCancellationRequested();
+            InputLines.Read(file, (number, line, tooLong) =>
+            {
+                var utf8 = Utf8.IsValid(line);
+                // Invalid UTF-8 is malformed_json whatever it says, so only its rejected record's raw text
+                // matters: cut first, then decoded with U+FFFD, as the local engine writes it.
+                var raw = Encoding.UTF8.GetString(utf8 || tooLong ? line : RejectedRecord.CutRaw(line));
+                var bytes = tooLong ? InputLimits.MaxLineBytes + 1L : line.Length;
+                appender.CreateRow().AppendValue(file.RelativePath).AppendValue(number).AppendValue(raw).AppendValue(bytes).AppendValue(utf8).EndRow();
+            });
+        }
+    }
+
+    /// <summary>The previous state's pages as <c>state(user_id, t, page, site, api_version, browser, language)</c>.</summary>
+    private static void LoadState(DuckDBConnection db, IReadOnlyList<Visit> visits)
+    {
+        Execute(db, "CREATE TABLE state (user_id BIGINT, t BIGINT, page VARCHAR, site VARCHAR, api_version VARCHAR, browser VARCHAR, language VARCHAR)");
+        using var appender = db.CreateAppender("state");
+        foreach (var visit in visits)
+        {
+            var m = visit.Metadata;
+            appender.CreateRow().AppendValue(visit.UserId).AppendValue(visit.EventTimeMs).AppendValue(visit.Page)
+                .AppendValue(m.Site).AppendValue(m.ApiVersion).AppendValue(m.Browser).AppendValue(m.Language).EndRow();
+        }
+    }
+
+    private static InputCounts ReadInputCounts(DuckDBConnection db, SessionStatements statements)
+    {
+        var row = Row(db, statements.InputCounts("validated"));
+        return InputCounts.Of(row[0], row[1], row[2], row[3], row[4..]);
+    }
+
+    /// <summary>The first rejected lines, for the quality gate's message.</summary>
+    private static List<RejectedRecord> RejectedExamples(DuckDBConnection db)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT file, line, reason FROM validated WHERE kind = 'rejected' ORDER BY file, line LIMIT 5";
+        using var reader = command.ExecuteReader();
+        var examples = new List<RejectedRecord>();
+        while (reader.Read())
+        {
+            var reason = RejectionReasons.All.First(r => r.Code() == reader.GetString(2));
+            examples.Add(new RejectedRecord(reader.GetString(0), reader.GetInt64(1), reason, []));
+        }
+
+        return examples;
+    }
+
+    private static ManifestFile WritePart(DuckDBConnection db, string query, WindowWork work, string kind)
+    {
+        using var part = LinePart.Open(work.Staging[kind], kind, work.Window, work.Settings.CompressionLevel);
+        using var command = db.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            part.Add(reader.GetString(0));
+        }
+
+        return part.Close();
+    }
+
+    private static void Execute(DuckDBConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(DuckDBConnection db, string query) => Row(db, query)[0];
+
+    private static long[] Row(DuckDBConnection db, string query)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetInt64).ToArray();
+    }
+}
