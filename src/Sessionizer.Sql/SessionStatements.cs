@@ -86,7 +86,7 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
             Q(",\"pages\":["), dialect.Join(dialect.TransformIndexed("pages", "p", "i", page), ","),
             Q("],\"site\":"), Json("site"), Q(",\"api_version\":"), Json("api_version"), Q(",\"browser\":"), Json("browser"),
             Q(",\"language\":"), Json("language"), Q(",\"end_reason\":\""), "end_reason", Q($"\",\"window\":\"{window}\"}}"));
-        return $"SELECT {line} AS line FROM {sessions} WHERE end_reason IS NOT NULL ORDER BY user_id, start_ms";
+        return $"SELECT {line} AS record FROM {sessions} WHERE end_reason IS NOT NULL ORDER BY user_id, start_ms";
     }
 
     /// <summary>The active-session records (the state of the next window), one line per user, by user; null metadata left out.</summary>
@@ -99,7 +99,7 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
             Q("{\"userId\":"), dialect.NumberText("user_id"), Q(",\"visitedPages\":["), dialect.Join(dialect.Transform("pages", "p", page), ","), "']'",
             Optional("browser", "browser"), Optional("language", "language"), Optional("site", "site"), Optional("apiVersion", "api_version"),
             Q(",\"expirationTimeMillisUtc\":"), dialect.NumberText($"end_ms + {T}"), Q(",\"isActive\":true}"));
-        return $"SELECT {line} AS line FROM {sessions} WHERE end_reason IS NULL ORDER BY user_id";
+        return $"SELECT {line} AS record FROM {sessions} WHERE end_reason IS NULL ORDER BY user_id";
     }
 
     /// <summary>The rejected records, one line each, by file then line; the raw line cut at 64 KiB.</summary>
@@ -109,7 +109,7 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
         var line = string.Join(" || ",
             Q("{\"file\":"), dialect.JsonString("file"), Q(",\"line\":"), dialect.NumberText("line"), Q(",\"reason\":\""), "reason",
             Q("\",\"raw\":"), dialect.JsonString(dialect.CutUtf8("raw", InputLimits.MaxRawBytes)), "'}'");
-        return $"SELECT {line} AS line FROM {validated} WHERE kind = 'rejected' ORDER BY file, line";
+        return $"SELECT {line} AS record FROM {validated} WHERE kind = 'rejected' ORDER BY file, line";
     }
 
     /// <summary>One row: active sessions, then closed sessions by end reason in the order of <see cref="EndReasons.All"/>.</summary>
