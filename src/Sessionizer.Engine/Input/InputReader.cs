@@ -109,8 +109,10 @@ internal static class InputReader
                     first = 2;
                 }
 
+                // The first split takes the file's first line whatever its size: that line starts at
+                // byte 0 even when a byte order mark makes the reader see it start at byte 3.
                 var limit = split.Start > 0 ? split.End - split.Start + 1 : split.End;
-                while (lines.TryReadLine(out var line, out var tooLong) && lines.LineStart < limit)
+                while (lines.TryReadLine(out var line, out var tooLong) && (lines.LineStart < limit || (split.Start == 0 && lines.LineNumber == 1)))
                 {
                     var number = lines.LineNumber - first + 1;
                     result.Lines = number;
