@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Sessionizer.Core.Records;
 using Xunit.Abstractions;
@@ -95,6 +96,19 @@ public sealed class SignalTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(child.Lines, l => l.Line.EndsWith("Received SIGTERM: window 2026-11-20T11 not committed, staging removed, lock released", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(Output, "_temporary", "2026-11-20T11")), "the staging was left behind");
         AssertNoLockFile();
+    }
+
+    [Fact]
+    public void A_signal_arriving_once_the_handler_is_disposed_is_left_to_the_default_action_without_touching_the_disposed_token()
+    {
+        var signals = new Signals();
+        signals.Dispose();
+        var context = new PosixSignalContext(PosixSignal.SIGTERM);
+
+        signals.Handle(context);
+
+        Assert.False(context.Cancel);
+        Assert.Null(signals.Received);
     }
 
     private ChildProcess Start(int stepDelayMs) =>
