@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Commit;
 using Sessionizer.Engine.Partitioning;
 using Sessionizer.Engine.Runs;
 
@@ -19,6 +20,8 @@ internal static class InputReader
     public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism,
         long splitBytes = InputSplit.TargetBytes, CancellationToken cancel = default)
     {
+        CommitSteps.Reached("reading");
+        cancel.ThrowIfCancellationRequested();
         var splits = InputSplit.Of(files, splitBytes);
         var results = new SplitResult?[splits.Count];
         var failures = new RunFailedException?[splits.Count];
