@@ -79,6 +79,28 @@ public sealed class StaleHintTests : IDisposable
             $"sessionizer run --window 2026-11-20T13 --input {input} --output {Output} --inactivity-timeout 10m --closing-page logout", rerun.Error);
     }
 
+    [Fact]
+    public void Stale_windows_run_from_different_input_roots_get_one_command_each_with_their_own_input_root()
+    {
+        var otherInput = _temp.Combine("other in");
+        InputLogs.Write(otherInput, "2026-11-20T12", "a.json", InputLogs.Visit(1, "2026-11-20T12:01:00Z", "index"), InputLogs.Visit(1, "2026-11-20T12:55:00Z", "about"));
+        Run(["--from", "2026-11-20T10", "--to", "2026-11-20T11", "--no-previous-state", .. ParametersA]);
+        var other = Cli.Run(["run", "--window", "2026-11-20T12", .. ParametersA, "--input", otherInput, "--output", Output]);
+        Assert.True(other.ExitCode == 0, other.Error);
+        InputLogs.Write(Input, "2026-11-20T10", "b.json", InputLogs.Visit(1, "2026-11-20T10:59:00Z", "my-account"));
+
+        var rerun = Run(["--window", "2026-11-20T10", "--no-previous-state", .. ParametersA]);
+
+        Assert.Equal(
+            [
+                $"sessionizer run --window 2026-11-20T11 --input {Quoted(Input)} --output {Output} --inactivity-timeout 10m --closing-page logout",
+                $"sessionizer run --window 2026-11-20T12 --input {Quoted(otherInput)} --output {Output} --inactivity-timeout 10m --closing-page logout",
+            ],
+            Commands(rerun.Error));
+    }
+
+    private static string Quoted(string path) => "'" + path.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
+
     /// <summary>The commands of the hint: what follows "with: " on its lines.</summary>
     private static List<string> Commands(string log) =>
         log.Split('\n').Where(l => l.Contains(" with: sessionizer ", StringComparison.Ordinal) && !l.Contains("committed again", StringComparison.Ordinal))
