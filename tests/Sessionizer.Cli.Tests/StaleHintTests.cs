@@ -99,6 +99,26 @@ public sealed class StaleHintTests : IDisposable
             Commands(rerun.Error));
     }
 
+    [Fact]
+    public void A_range_that_stops_at_a_failure_after_committing_a_window_still_names_the_windows_it_made_stale()
+    {
+        Run(["--from", "2026-11-20T10", "--to", "2026-11-20T12", "--no-previous-state", .. ParametersA]);
+        InputLogs.Write(Input, "2026-11-20T10", "b.json", InputLogs.Visit(1, "2026-11-20T10:59:00Z", "my-account"));
+        InputLogs.Write(Input, "2026-11-20T11", "bad.json", "not json");
+
+        var rerun = Cli.Run(["run", "--from", "2026-11-20T10", "--to", "2026-11-20T11", "--no-previous-state", .. ParametersA, "--input", Input, "--output", Output]);
+
+        Assert.True(rerun.ExitCode == 4, rerun.Error);
+        Assert.Contains("2 later windows are now stale (2026-11-20T11, 2026-11-20T12)", rerun.Error);
+        var command = Assert.Single(Commands(rerun.Error));
+        Assert.Equal($"sessionizer run --from 2026-11-20T11 --to 2026-11-20T12 --input {Quoted(Input)} --output {Output} --inactivity-timeout 10m --closing-page logout", command);
+
+        File.Delete(Path.Combine(Input, "2026", "11", "20", "11", "bad.json"));
+        var reprocess = Cli.Run(ShellWords(command)[1..]);
+        Assert.True(reprocess.ExitCode == 0, reprocess.Error);
+        Assert.Contains("3 committed windows, 0 stale", Cli.Run("status", "--output", Output).Output);
+    }
+
     private static string Quoted(string path) => "'" + path.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The commands of the hint: what follows "with: " on its lines.</summary>
