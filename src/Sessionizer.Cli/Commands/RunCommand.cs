@@ -53,10 +53,9 @@ internal static class RunCommand
             {
                 result.AddError("--from and --to go together.");
             }
-            else if (hasFrom && Window.TryParse(result.GetResult(from)!.Tokens.FirstOrDefault()?.Value, out var f)
-                && Window.TryParse(result.GetResult(to)!.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
+            else
             {
-                result.AddError($"--to {t} is before --from {f}.");
+                CliOptions.RequireOrder(result, from, to);
             }
 
             if (result.GetResult(input)?.Tokens.FirstOrDefault()?.Value is { } inputRoot
