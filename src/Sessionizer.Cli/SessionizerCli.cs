@@ -26,6 +26,8 @@ internal static class SessionizerCli
           3    input not ready: the window's input folder or the previous window's commit is missing
           4    data-quality gate: too many rejected lines; nothing committed
           5    the window is locked by another run
+          130  interrupted by SIGINT: nothing committed for the window in progress
+          143  terminated by SIGTERM: nothing committed for the window in progress
         """;
 
     /// <summary>Parses without running: what a command line means, or its usage errors.</summary>

@@ -11,7 +11,9 @@ internal sealed class Signals : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
+    private readonly Lock _gate = new();
     private PosixSignal? _received;
+    private bool _disposed;
 
     public Signals() =>
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle), PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle)];
@@ -23,7 +25,7 @@ internal sealed class Signals : IDisposable
     {
         get
         {
-            lock (_source)
+            lock (_gate)
             {
                 return _received;
             }
@@ -38,6 +40,12 @@ internal sealed class Signals : IDisposable
 
     public void Dispose()
     {
+        // Under the lock: a signal handled meanwhile has finished cancelling, and a later one sees _disposed.
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
         foreach (var registration in _registrations)
         {
             registration.Dispose();
@@ -46,19 +54,23 @@ internal sealed class Signals : IDisposable
         _source.Dispose();
     }
 
-    private void Handle(PosixSignalContext context)
+    /// <summary>
+    /// The runtime's signal callback. A second signal, or one arriving once disposal began (the run
+    /// is over), is left to the default action, which ends the process at once; cancelling a
+    /// disposed source there would throw inside the runtime's callback and crash the process.
+    /// </summary>
+    internal void Handle(PosixSignalContext context)
     {
-        lock (_source)
+        lock (_gate)
         {
-            if (_received is not null)
+            if (_received is not null || _disposed)
             {
-                return; // A second signal: the default action (terminate now).
+                return;
             }
 
             _received = context.Signal;
+            context.Cancel = true;
+            _source.Cancel();
         }
-
-        context.Cancel = true;
-        _source.Cancel();
     }
 }

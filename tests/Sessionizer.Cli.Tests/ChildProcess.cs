@@ -62,12 +62,16 @@ internal sealed class ChildProcess : IDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
-    /// <summary>Waits until a line of standard error contains <paramref name="text"/>; false if the process exited first or the time is up.</summary>
-    public bool WaitForLine(string text, TimeSpan timeout)
+    /// <summary>
+    /// Waits until <paramref name="count"/> lines of standard error contain <paramref name="text"/>;
+    /// false if the process exited first or the time is up.
+    /// </summary>
+    public bool WaitForLine(string text, TimeSpan timeout, int count = 1)
     {
+        bool Seen() => Lines.Count(l => l.Line.Contains(text, StringComparison.Ordinal)) >= count;
         while (_clock.Elapsed < timeout)
         {
-            if (Lines.Any(l => l.Line.Contains(text, StringComparison.Ordinal)))
+            if (Seen())
             {
                 return true;
             }
@@ -75,7 +79,7 @@ internal sealed class ChildProcess : IDisposable
             if (_process.HasExited)
             {
                 _process.WaitForExit(); // drains the redirected output
-                return Lines.Any(l => l.Line.Contains(text, StringComparison.Ordinal));
+                return Seen();
             }
 
             Thread.Sleep(1);

@@ -78,7 +78,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     /// <summary>Kill instants: a third spread over reading and staging, the rest over the commit steps.</summary>
     private static List<TimeSpan> KillPlan(List<(TimeSpan At, string Line)> lines)
     {
-        var steps = lines.Where(l => l.Line.StartsWith("commit-step ", StringComparison.Ordinal)).Select(l => l.At).ToList();
+        // From "staged" on: the commit's steps ("reading", before them, announces the input read).
+        var steps = lines.SkipWhile(l => l.Line != "commit-step staged").Where(l => l.Line.StartsWith("commit-step ", StringComparison.Ordinal)).Select(l => l.At).ToList();
         Assert.True(steps.Count >= 8, "the commit steps were not announced: " + string.Join(" | ", lines.Select(l => l.Line)));
         var staged = steps[0];
         var end = steps[^1] + TimeSpan.FromMilliseconds(StepDelayMs);

@@ -46,7 +46,7 @@ public sealed partial class HelpTests
         var help = Cli.Run("--help").Output;
 
         Assert.Contains("Exit codes:", help, StringComparison.Ordinal);
-        foreach (var code in new[] { "0", "1", "2", "3", "4", "5" })
+        foreach (var code in new[] { "0", "1", "2", "3", "4", "5", "130", "143" })
         {
             Assert.Matches(new Regex($@"\n\s+{code}\s+\w"), help);
         }

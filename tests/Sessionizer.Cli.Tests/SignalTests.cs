@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Sessionizer.Core.Records;
 using Xunit.Abstractions;
@@ -30,18 +31,18 @@ public sealed class SignalTests(ITestOutputHelper output) : IDisposable
     public void A_signal_mid_run_commits_nothing_removes_the_staging_releases_the_lock_and_exits_128_plus_the_signal(
         string signal, string name, int exitCode)
     {
-        InputLogs.WriteRandom(Input, Window, events: 200_000);
+        InputLogs.WriteRandom(Input, Window, events: 20_000);
 
-        // The commit steps are announced (and paused) only to tell where the signal landed.
+        // The run announces the start of its input read and pauses there: the signal lands in that pause.
         using var child = Start(stepDelayMs: 1000);
-        Assert.True(child.WaitForLine("Running windows", TimeSpan.FromSeconds(60)), Log(child));
+        Assert.True(child.WaitForLine("commit-step reading", TimeSpan.FromSeconds(60)), Log(child));
         child.Signal(signal);
         var code = child.WaitForExit();
         output.WriteLine(Log(child));
 
         Assert.Equal(exitCode, code);
-        // Signalled right after its start, the run stops long before its commit touches anything (under load, at worst once staged).
-        Assert.DoesNotContain(child.Lines, l => l.Line.StartsWith("commit-step", StringComparison.Ordinal) && l.Line != "commit-step staged");
+        // Signalled while about to read its input, the run stops before its commit begins.
+        Assert.DoesNotContain(child.Lines, l => l.Line.StartsWith("commit-step", StringComparison.Ordinal) && l.Line != "commit-step reading");
         Assert.Contains(child.Lines, l => l.Line.EndsWith($"Received {name}: window {Window} not committed, staging removed, lock released", StringComparison.Ordinal));
         Assert.DoesNotContain(child.Lines, l => l.Line.Contains("   at ", StringComparison.Ordinal));
         Assert.False(File.Exists(ManifestPath), "the window was committed");
@@ -78,13 +79,14 @@ public sealed class SignalTests(ITestOutputHelper output) : IDisposable
     public void A_signal_during_a_range_keeps_the_windows_already_committed()
     {
         InputLogs.WriteRandom(Input, Window, events: 2_000);
-        InputLogs.WriteRandom(Input, "2026-11-20T11", events: 200_000);
+        InputLogs.WriteRandom(Input, "2026-11-20T11", events: 2_000);
 
-        // Signalled once the first window committed, while the second reads its input (or, late, pauses once staged).
+        // Signalled once the first window committed, in the pause where the second starts reading its input.
         using var child = new ChildProcess(
             new Dictionary<string, string> { ["SESSIONIZER_COMMIT_STEP_DELAY_MS"] = "1000" },
             "run", "--from", Window, "--to", "2026-11-20T11", "--input", Input, "--output", Output, "--no-previous-state");
-        Assert.True(child.WaitForLine($"Window {Window} committed", TimeSpan.FromSeconds(60)), Log(child));
+        Assert.True(child.WaitForLine("commit-step reading", TimeSpan.FromSeconds(60), count: 2), Log(child));
+        Assert.Contains(child.Lines, l => l.Line.Contains($"Window {Window} committed", StringComparison.Ordinal));
         child.Signal("TERM");
         var code = child.WaitForExit();
         output.WriteLine(Log(child));
@@ -95,6 +97,19 @@ public sealed class SignalTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(child.Lines, l => l.Line.EndsWith("Received SIGTERM: window 2026-11-20T11 not committed, staging removed, lock released", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(Output, "_temporary", "2026-11-20T11")), "the staging was left behind");
         AssertNoLockFile();
+    }
+
+    [Fact]
+    public void A_signal_arriving_once_the_handler_is_disposed_is_left_to_the_default_action_without_touching_the_disposed_token()
+    {
+        var signals = new Signals();
+        signals.Dispose();
+        var context = new PosixSignalContext(PosixSignal.SIGTERM);
+
+        signals.Handle(context);
+
+        Assert.False(context.Cancel);
+        Assert.Null(signals.Received);
     }
 
     private ChildProcess Start(int stepDelayMs) =>

@@ -79,6 +79,48 @@ public sealed class StaleHintTests : IDisposable
             $"sessionizer run --window 2026-11-20T13 --input {input} --output {Output} --inactivity-timeout 10m --closing-page logout", rerun.Error);
     }
 
+    [Fact]
+    public void Stale_windows_run_from_different_input_roots_get_one_command_each_with_their_own_input_root()
+    {
+        var otherInput = _temp.Combine("other in");
+        InputLogs.Write(otherInput, "2026-11-20T12", "a.json", InputLogs.Visit(1, "2026-11-20T12:01:00Z", "index"), InputLogs.Visit(1, "2026-11-20T12:55:00Z", "about"));
+        Run(["--from", "2026-11-20T10", "--to", "2026-11-20T11", "--no-previous-state", .. ParametersA]);
+        var other = Cli.Run(["run", "--window", "2026-11-20T12", .. ParametersA, "--input", otherInput, "--output", Output]);
+        Assert.True(other.ExitCode == 0, other.Error);
+        InputLogs.Write(Input, "2026-11-20T10", "b.json", InputLogs.Visit(1, "2026-11-20T10:59:00Z", "my-account"));
+
+        var rerun = Run(["--window", "2026-11-20T10", "--no-previous-state", .. ParametersA]);
+
+        Assert.Equal(
+            [
+                $"sessionizer run --window 2026-11-20T11 --input {Quoted(Input)} --output {Output} --inactivity-timeout 10m --closing-page logout",
+                $"sessionizer run --window 2026-11-20T12 --input {Quoted(otherInput)} --output {Output} --inactivity-timeout 10m --closing-page logout",
+            ],
+            Commands(rerun.Error));
+    }
+
+    [Fact]
+    public void A_range_that_stops_at_a_failure_after_committing_a_window_still_names_the_windows_it_made_stale()
+    {
+        Run(["--from", "2026-11-20T10", "--to", "2026-11-20T12", "--no-previous-state", .. ParametersA]);
+        InputLogs.Write(Input, "2026-11-20T10", "b.json", InputLogs.Visit(1, "2026-11-20T10:59:00Z", "my-account"));
+        InputLogs.Write(Input, "2026-11-20T11", "bad.json", "not json");
+
+        var rerun = Cli.Run(["run", "--from", "2026-11-20T10", "--to", "2026-11-20T11", "--no-previous-state", .. ParametersA, "--input", Input, "--output", Output]);
+
+        Assert.True(rerun.ExitCode == 4, rerun.Error);
+        Assert.Contains("2 later windows are now stale (2026-11-20T11, 2026-11-20T12)", rerun.Error);
+        var command = Assert.Single(Commands(rerun.Error));
+        Assert.Equal($"sessionizer run --from 2026-11-20T11 --to 2026-11-20T12 --input {Quoted(Input)} --output {Output} --inactivity-timeout 10m --closing-page logout", command);
+
+        File.Delete(Path.Combine(Input, "2026", "11", "20", "11", "bad.json"));
+        var reprocess = Cli.Run(ShellWords(command)[1..]);
+        Assert.True(reprocess.ExitCode == 0, reprocess.Error);
+        Assert.Contains("3 committed windows, 0 stale", Cli.Run("status", "--output", Output).Output);
+    }
+
+    private static string Quoted(string path) => "'" + path.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
+
     /// <summary>The commands of the hint: what follows "with: " on its lines.</summary>
     private static List<string> Commands(string log) =>
         log.Split('\n').Where(l => l.Contains(" with: sessionizer ", StringComparison.Ordinal) && !l.Contains("committed again", StringComparison.Ordinal))

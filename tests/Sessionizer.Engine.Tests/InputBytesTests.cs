@@ -52,6 +52,24 @@ public class InputBytesTests
     }
 
     [Theory]
+    [InlineData(1L)]
+    [InlineData(2L)]
+    [InlineData(3L)]
+    [InlineData(4L)]
+    [InlineData(5L)]
+    public void The_first_line_after_a_byte_order_mark_is_read_whatever_the_split_size(long splitBytes)
+    {
+        using var sandbox = new Sandbox();
+        sandbox.InputBytes(Sandbox.W, "a.json", [.. Bom, .. Lines(1, 2)]);
+
+        var input = FindAndRead(sandbox, _ => { }, splitBytes);
+
+        Assert.Equal(2, input.Counts.ValidEvents);
+        Assert.Equal(2, input.Counts.Lines);
+        Assert.Equal(0, input.Counts.Rejected);
+    }
+
+    [Theory]
     [MemberData(nameof(SplitSizes))]
     public void A_byte_order_mark_elsewhere_is_data(long splitBytes)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Sessionizer.Engine.Input;
 using Sessionizer.Engine.Runs;
 using static Sessionizer.Engine.Tests.Visits;
 
@@ -142,11 +143,130 @@ public class InputFolderTests
         Assert.Equal(
             [
                 $"Ignoring {P}dangling.json: a dangling link (its target does not exist)",
-                $"Ignoring {P}o.json: a link leading outside the input root",
-                $"Ignoring {P}odir: a link leading outside the input root",
-                $"Ignoring {P}sub/o.json: a link leading outside the input root",
+                $"Ignoring {P}o.json: a link leading outside the input root and the window folder",
+                $"Ignoring {P}odir: a link leading outside the input root and the window folder",
+                $"Ignoring {P}sub/o.json: a link leading outside the input root and the window folder",
             ],
             log.Warnings);
+    }
+
+    [Fact]
+    public void A_window_folder_reached_through_a_linked_day_folder_on_another_disk_is_read()
+    {
+        using var sandbox = new Sandbox();
+        var day = Path.Combine(sandbox.Root, "bigdisk", "28");
+        Files.Write(Path.Combine(day, "10", "a.json"), [Visit(1, "10:10:00", "a"), Visit(2, "10:11:00", "b")]);
+        DirectoryLink(Path.Combine(sandbox.InputRoot, "2019", "01", "28"), day);
+        var log = new CapturedLog();
+
+        RunWithin(sandbox, log);
+
+        Assert.Equal([P + "a.json"], InputFiles(sandbox));
+        Assert.Equal(2, sandbox.Count("valid_events"));
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void Inside_a_linked_window_folder_links_within_its_real_folder_are_followed_and_links_outside_it_and_the_root_are_not()
+    {
+        using var sandbox = new Sandbox();
+        var hour = Path.Combine(sandbox.Root, "bigdisk", "28", "10");
+        Files.Write(Path.Combine(hour, "a.json"), [Visit(1, "10:10:00", "a")]);
+        Files.Write(Path.Combine(hour, "sub", "b.json"), [Visit(2, "10:10:00", "b")]);
+        FileLink(Path.Combine(hour, "c.json"), Path.Combine(hour, "sub", "b.json"));
+        Files.Write(Path.Combine(sandbox.Root, "outside", "o.json"), [Visit(9, "10:10:00", "outside")]);
+        FileLink(Path.Combine(hour, "o.json"), Path.Combine(sandbox.Root, "outside", "o.json"));
+        DirectoryLink(Path.Combine(sandbox.InputRoot, "2019", "01", "28"), Path.Combine(sandbox.Root, "bigdisk", "28"));
+        var log = new CapturedLog();
+
+        RunWithin(sandbox, log);
+
+        Assert.Equal([P + "a.json", P + "c.json"], InputFiles(sandbox));
+        Assert.Equal([1, 2], ClosedUsers(sandbox));
+        Assert.Equal(
+            [$"Ignoring {P}o.json: a link leading outside the input root and the window folder", $"Ignoring {P}sub/b.json: already read as {P}c.json"],
+            log.Warnings);
+    }
+
+    [Fact]
+    public void A_link_whose_target_lies_in_a_hidden_folder_or_file_is_skipped_silently_like_a_hidden_name()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.Input("a.json", Visit(1, "10:10:00", "a"));
+        sandbox.Input("_tmp/part.json", Visit(2, "10:10:00", "temporary"));
+        sandbox.Input(".part-1.json", Visit(3, "10:10:00", "temporary"));
+        Files.Write(Path.Combine(sandbox.InputRoot, "shared", ".staging", "s.json"), [Visit(4, "10:10:00", "staging")]);
+        var window = sandbox.InputDirectory(Sandbox.W);
+        FileLink(Path.Combine(window, "x.json"), "_tmp/part.json");
+        FileLink(Path.Combine(window, "y.json"), ".part-1.json");
+        FileLink(Path.Combine(window, "z.json"), "../../../../shared/.staging/s.json");
+        DirectoryLink(Path.Combine(window, "d"), "_tmp");
+        var log = new CapturedLog();
+
+        RunWithin(sandbox, log);
+
+        Assert.Equal([P + "a.json"], InputFiles(sandbox));
+        Assert.Equal([1], ClosedUsers(sandbox));
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void A_file_whose_name_is_not_valid_utf8_fails_the_run_naming_its_folder_instead_of_being_skipped()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // Names are bytes on Linux only.
+        }
+
+        using var sandbox = new Sandbox();
+        sandbox.Input("a.json", Visit(1, "10:10:00", "a"));
+        var folder = Path.Combine(sandbox.InputDirectory(Sandbox.W), "sub");
+        Directory.CreateDirectory(folder);
+        using (var touch = Process.Start("bash", ["-c", "printf '%s\\n' \"$0\" > \"$1\"/$'part-\\xff.json'", Visit(2, "10:10:00", "b"), folder]))
+        {
+            touch.WaitForExit();
+            Assert.Equal(0, touch.ExitCode);
+        }
+
+        try
+        {
+            var failure = Within(() => sandbox.RunFails());
+
+            Assert.Equal(RunFailure.Failed, failure.Failure);
+            Assert.Contains(P + "sub", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("not valid UTF-8", failure.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', failure.Message);
+            sandbox.AssertNothingCommitted(Sandbox.W);
+        }
+        finally
+        {
+            // .NET cannot name the file to delete it.
+            using var remove = Process.Start("bash", ["-c", "rm -f -- \"$0\"/$'part-\\xff.json'", folder]);
+            remove.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Without_statx_file_types_come_from_the_runtime_and_special_files_are_still_told_apart()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TempDirectory();
+        var file = Files.Write(Path.Combine(temp.Path, "a.json"), [Visit(1, "10:10:00", "a")]);
+        var fifo = Path.Combine(temp.Path, "pipe.json");
+        MakeFifo(fifo);
+        var socketPath = Path.Combine(temp.Path, "sock.json");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+
+        Assert.Equal(FileTree.EntryKind.Regular, FileTree.KindWithoutStatx(file));
+        Assert.Equal(FileTree.EntryKind.Directory, FileTree.KindWithoutStatx(temp.Path));
+        Assert.Equal(FileTree.EntryKind.Fifo, FileTree.KindWithoutStatx(fifo));
+        Assert.Equal(FileTree.EntryKind.Socket, FileTree.KindWithoutStatx(socketPath));
+        Assert.Equal(FileTree.EntryKind.Missing, FileTree.KindWithoutStatx(Path.Combine(temp.Path, "nothing")));
     }
 
     [Fact]

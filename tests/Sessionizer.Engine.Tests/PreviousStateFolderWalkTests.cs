@@ -44,6 +44,22 @@ public class PreviousStateFolderWalkTests
     }
 
     [Fact]
+    public void A_link_leading_outside_the_folder_is_named_as_leading_outside_the_previous_state_folder()
+    {
+        using var sandbox = new Sandbox();
+        var folder = Path.Combine(sandbox.Root, "state");
+        Files.Write(Path.Combine(folder, "part-00000.json"), [Record]);
+        Files.Write(Path.Combine(sandbox.Root, "elsewhere", "other.json"), [OtherRecord]);
+        File.CreateSymbolicLink(Path.Combine(folder, "part-00001.json"), Path.Combine(sandbox.Root, "elsewhere", "other.json"));
+        Directory.CreateDirectory(sandbox.InputDirectory(H));
+        var log = new CapturedLog();
+
+        new WindowRunner(From(sandbox, folder), log.Logger).Run(H);
+
+        Assert.Equal([$"Ignoring part-00001.json of the previous-state folder {folder}: a link leading outside the previous-state folder"], log.Warnings);
+    }
+
+    [Fact]
     public void A_backslash_in_a_state_file_name_is_part_of_the_name()
     {
         if (OperatingSystem.IsWindows())

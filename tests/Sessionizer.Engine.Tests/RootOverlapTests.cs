@@ -47,4 +47,13 @@ public sealed class RootOverlapTests : IDisposable
 
         Assert.NotNull(RootOverlap.Explain(Path.Combine(_temp.Path, "in"), Path.Combine(_temp.Path, "hour/out")));
     }
+
+    [Fact]
+    public void The_refusal_names_the_window_folder_path_below_the_input_root()
+    {
+        var reason = RootOverlap.Explain(Path.Combine(_temp.Path, "in"), Path.Combine(_temp.Path, "in/2026/11/20/10/out"));
+
+        Assert.NotNull(reason);
+        Assert.Contains("lies inside a window folder of --input " + Path.Combine(_temp.Path, "in") + " (2026/11/20/10/out):", reason, StringComparison.Ordinal);
+    }
 }

@@ -58,6 +58,21 @@ public class WindowLockTests
     }
 
     [Fact]
+    public void A_lock_whose_owner_file_cannot_be_written_is_released_at_once()
+    {
+        using var sandbox = new Sandbox();
+        var layout = new OutputLayout(sandbox.OutputRoot);
+        var owner = Path.Combine(layout.TemporaryDirectory, "locks", $"{Sandbox.W}.owner");
+        Directory.CreateDirectory(owner);
+
+        var failure = Record.Exception(() => WindowLock.Acquire(layout, Sandbox.W).Dispose());
+        Directory.Delete(owner);
+
+        Assert.True(failure is IOException or UnauthorizedAccessException, failure?.ToString());
+        using var second = WindowLock.Acquire(layout, Sandbox.W);
+    }
+
+    [Fact]
     public void A_finished_run_leaves_no_lock_file_behind()
     {
         using var sandbox = new Sandbox();

@@ -34,6 +34,16 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>Adds the usage error "--to T is before --from F" when both are given, are windows, and are in that order.</summary>
+    public static void RequireOrder(System.CommandLine.Parsing.CommandResult result, Option<Window?> from, Option<Window?> to)
+    {
+        if (Core.Time.Window.TryParse(result.GetResult(from)?.Tokens.FirstOrDefault()?.Value, out var f)
+            && Core.Time.Window.TryParse(result.GetResult(to)?.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
+        {
+            result.AddError($"--to {t} is before --from {f}.");
+        }
+    }
+
     /// <summary>A positive duration; null when not given (the default is shown in help as it is written: 5m, not 00:05:00).</summary>
     public static Option<TimeSpan?> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {

@@ -27,27 +27,28 @@ internal static class ReprocessCommands
         var stretches = new List<Stretch>();
         WindowStatus? first = null;
         WindowStatus? last = null;
-        string? options = null;
+        (string Root, string Options)? alike = null;
         foreach (var status in report.Windows.Where(w => w.Window >= from))
         {
-            var statusOptions = status.IsStale ? Options(status.Manifest!) : null;
-            if (first is not null && (statusOptions != options || status.Window != last!.Window.Next))
+            // Windows are run alike when they read the same input root with the same parameters.
+            (string Root, string Options)? statusAlike = status.IsStale ? (status.Manifest!.Input.Root, Options(status.Manifest!)) : null;
+            if (first is not null && (statusAlike != alike || status.Window != last!.Window.Next))
             {
-                stretches.Add(Command(first, last!, options!, outputRoot, committed));
+                stretches.Add(Command(first, last!, alike!.Value.Options, outputRoot, committed));
                 first = null;
             }
 
-            if (statusOptions is not null)
+            if (statusAlike is not null)
             {
                 first ??= status;
                 last = status;
-                options = statusOptions;
+                alike = statusAlike;
             }
         }
 
         if (first is not null)
         {
-            stretches.Add(Command(first, last!, options!, outputRoot, committed));
+            stretches.Add(Command(first, last!, alike!.Value.Options, outputRoot, committed));
         }
 
         return stretches;

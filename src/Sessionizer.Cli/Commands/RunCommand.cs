@@ -56,10 +56,9 @@ internal static class RunCommand
             {
                 result.AddError("--from and --to go together.");
             }
-            else if (hasFrom && Window.TryParse(result.GetResult(from)!.Tokens.FirstOrDefault()?.Value, out var f)
-                && Window.TryParse(result.GetResult(to)!.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
+            else
             {
-                result.AddError($"--to {t} is before --from {f}.");
+                CliOptions.RequireOrder(result, from, to);
             }
 
             if (result.GetResult(input)?.Tokens.FirstOrDefault()?.Value is { } inputRoot
@@ -111,13 +110,31 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// Windows after the range that consumed a state this run replaced are now stale: say so, and
-    /// how to reprocess them, with one command per stretch of consecutive stale windows run alike.
+    /// Windows after <paramref name="lastCommitted"/>, the last window this run committed, that
+    /// consumed a state this run replaced are now stale: say so, and how to reprocess them, with one
+    /// command per stretch of consecutive stale windows run alike. Also after a run that stopped at a
+    /// failure or a signal: the windows it committed before still made later ones stale.
     /// </summary>
-    private static void WarnAboutStaleWindows(RunSettings settings, Window last, ILogger log)
+    private static void WarnAboutStaleWindows(RunSettings settings, Window? lastCommitted, ILogger log)
     {
-        // All windows: whether the window before a stale one is committed decides whether its command can run.
-        var report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot));
+        if (lastCommitted is not { } last)
+        {
+            return;
+        }
+
+        LineageReport report;
+        try
+        {
+            // All windows: whether the window before a stale one is committed decides whether its command can run.
+            report = LineageScanner.Scan(new OutputLayout(settings.OutputRoot));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not to hide the run's own outcome: the windows committed stay committed; `status` can tell later.
+            log.Warning("Could not check for windows made stale by this run ({Message}); run sessionizer status to see them", e.Message);
+            return;
+        }
+
         var stale = report.Stale.Where(s => s.Window > last).ToList();
         if (stale.Count == 0)
         {
@@ -154,11 +171,7 @@ internal static class RunCommand
                 lastCommitted = outcome.Window;
                 Summary.Log(log, outcome);
             }, signals.Token);
-            if (signals.Received is null)
-            {
-                WarnAboutStaleWindows(settings, last, log);
-            }
-
+            WarnAboutStaleWindows(settings, lastCommitted, log);
             if (signals.Received is not null)
             {
                 // The signal came once the last window's commit was swapping directories (or later): it completed.
@@ -171,16 +184,20 @@ internal static class RunCommand
         }
         catch (RunCancelledException e)
         {
+            WarnAboutStaleWindows(settings, lastCommitted, log);
             log.Error("Received {Signal}: window {Window} not committed, staging removed, lock released", signals.Name, e.Window.ToString());
             return signals.ExitCode;
         }
         catch (RunFailedException e)
         {
+            WarnAboutStaleWindows(settings, lastCommitted, log);
             log.Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
             return ExitCodes.Of(e.Failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            WarnAboutStaleWindows(settings, lastCommitted, log);
+
             // One line saying what and where (the message names the path); the stack trace only with --verbose.
             log.Error(verbose ? e : null, "Run failed, nothing more was committed: {Message}", e.Message);
             return ExitCodes.Failure;

@@ -17,14 +17,7 @@ internal static class StatusCommand
         var to = CliOptions.Window("--to", "Last window to list.");
         var format = CliOptions.OneOf("--format", "text (a table) or json (for machines).", "text", "json");
         var command = new Command("status", "List committed windows with their counts; mark stale windows and gaps.") { root, from, to, format };
-        command.Validators.Add(result =>
-        {
-            if (Core.Time.Window.TryParse(result.GetResult(from)?.Tokens.FirstOrDefault()?.Value, out var f)
-                && Core.Time.Window.TryParse(result.GetResult(to)?.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
-            {
-                result.AddError($"--to {t} is before --from {f}.");
-            }
-        });
+        command.Validators.Add(result => CliOptions.RequireOrder(result, from, to));
         command.SetAction(parse =>
         {
             var report = LineageScanner.Scan(new OutputLayout(parse.GetValue(root)!), parse.GetValue(from), parse.GetValue(to));

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Sessionizer.Engine.Commit;
 
 /// <summary>
-/// A test hook for the crash test: with <c>SESSIONIZER_COMMIT_STEP_DELAY_MS</c> set, each step of
-/// the commit protocol is announced on standard error and followed by that pause, so a test can
-/// kill the process inside every phase (staging, swapping, manifest writing). Unset, it does nothing.
+/// A test hook for the crash and signal tests: with <c>SESSIONIZER_COMMIT_STEP_DELAY_MS</c> set, the
+/// start of a window's input read ("reading") and each step of the commit protocol are announced on
+/// standard error and followed by that pause, so a test can kill or signal the process inside every
+/// phase (reading, staging, swapping, manifest writing). Unset, it does nothing.
 /// </summary>
 internal static class CommitSteps
 {

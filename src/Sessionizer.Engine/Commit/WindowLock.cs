@@ -58,10 +58,19 @@ public sealed class WindowLock : IDisposable
                     $"Window {window} is locked by another run (pid {Owner(ownerPath)}); it was not touched. Retry when that run has ended.");
             }
 
-            if (!CanDeleteLockFiles || IsStillAtItsPath(lockFile))
+            try
             {
-                File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-                return new WindowLock(lockFile, lockPath, ownerPath);
+                if (!CanDeleteLockFiles || IsStillAtItsPath(lockFile))
+                {
+                    File.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                    return new WindowLock(lockFile, lockPath, ownerPath);
+                }
+            }
+            catch
+            {
+                // Released now, not when the finalizer runs: until then another acquirer in this process would see "locked".
+                lockFile.Dispose();
+                throw;
             }
 
             // Its holder deleted the file between our open and our lock: lock the file now at the path.

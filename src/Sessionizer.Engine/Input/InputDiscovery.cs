@@ -6,8 +6,9 @@ namespace Sessionizer.Engine.Input;
 /// Finds a window's input files: every <c>.json</c>/<c>.jsonl</c> file, optionally <c>.gz</c>, under
 /// <c>ROOT/yyyy/MM/dd/HH/</c>, recursively. Names starting with '_' or '.' are skipped (Spark's
 /// markers and temporary files), files and folders alike. Sorted by path, so nothing depends on
-/// the order the file system lists them in. Inputs are the regular files whose real location lies
-/// under the input root, each read once (<see cref="FileTree"/>).
+/// the order the file system lists them in. The window folder is read wherever links on the way to it
+/// lead; inputs are the regular files whose real location lies under the input root or the window
+/// folder's real path, each read once (<see cref="FileTree"/>).
 /// </summary>
 public static class InputDiscovery
 {
@@ -22,7 +23,7 @@ public static class InputDiscovery
 
     /// <summary>
     /// The window's files, or null when its folder does not exist ("input not ready"). The entries
-    /// not read (other extensions, special files, links leading outside the input root, loops,
+    /// not read (other extensions, special files, links leading outside the input root and the window folder, loops,
     /// second paths to a file) are in <paramref name="ignored"/>, each with its reason (see <see cref="FileTree"/>).
     /// </summary>
     public static IReadOnlyList<InputFile>? Find(string inputRoot, Window window, out IReadOnlyList<IgnoredEntry> ignored)
@@ -36,7 +37,7 @@ public static class InputDiscovery
             return null;
         }
 
-        return FileTree.Walk(root, directory, window.PartitionPath, HasInputExtension, NotAnInputName, skipped)
+        return FileTree.Walk(root, directory, window.PartitionPath, "the input root and the window folder", HasInputExtension, NotAnInputName, skipped)
             .Select(f => new InputFile(f.RealPath, f.RelativePath, f.Bytes))
             .ToList();
     }

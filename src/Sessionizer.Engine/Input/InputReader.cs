@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Engine.Commit;
 using Sessionizer.Engine.Partitioning;
 using Sessionizer.Engine.Runs;
 
@@ -19,6 +20,8 @@ internal static class InputReader
     public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism,
         long splitBytes = InputSplit.TargetBytes, CancellationToken cancel = default)
     {
+        CommitSteps.Reached("reading");
+        cancel.ThrowIfCancellationRequested();
         var splits = InputSplit.Of(files, splitBytes);
         var results = new SplitResult?[splits.Count];
         var failures = new RunFailedException?[splits.Count];
@@ -109,8 +112,10 @@ internal static class InputReader
                     first = 2;
                 }
 
+                // The first split takes the file's first line whatever its size: that line starts at
+                // byte 0 even when a byte order mark makes the reader see it start at byte 3.
                 var limit = split.Start > 0 ? split.End - split.Start + 1 : split.End;
-                while (lines.TryReadLine(out var line, out var tooLong) && lines.LineStart < limit)
+                while (lines.TryReadLine(out var line, out var tooLong) && (lines.LineStart < limit || (split.Start == 0 && lines.LineNumber == 1)))
                 {
                     var number = lines.LineNumber - first + 1;
                     result.Lines = number;

@@ -33,6 +33,29 @@ internal static partial class RealPaths
         }
     }
 
+    /// <summary>
+    /// The names of <paramref name="path"/> below <paramref name="root"/> (both absolute and link-free):
+    /// empty when they are the same path, null when <paramref name="path"/> is not at or under
+    /// <paramref name="root"/>. Compared as the file system names paths: ordinally, ignoring case on Windows.
+    /// </summary>
+    public static string[]? Below(string path, string root)
+    {
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var trimmed = Path.TrimEndingDirectorySeparator(root);
+        if (path.Equals(trimmed, comparison))
+        {
+            return [];
+        }
+
+        var prefix = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, comparison) ? path[prefix.Length..].Split(Separators, StringSplitOptions.RemoveEmptyEntries) : null;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="root"/> or lies under it (see <see cref="Below"/>).</summary>
+    public static bool IsUnder(string path, string root) => Below(path, root) is not null;
+
+    private static readonly char[] Separators = OperatingSystem.IsWindows() ? ['\\', '/'] : ['/'];
+
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint NativeRealPath(string path, nint resolved);
 

@@ -20,24 +20,17 @@ public static class RootOverlap
     {
         var input = RealPath(inputRoot);
         var output = RealPath(outputRoot);
-        if (Inside(output, input) is { } fromInput && IsWindowFolder(fromInput))
+        if (RealPaths.Below(output, input) is { } fromInput && IsWindowFolder(fromInput))
         {
-            return $"--output {outputRoot} lies inside a window folder of --input {inputRoot} ({fromInput}): a later run of that window would read the outputs as visit logs. Put the output beside the input.";
+            return $"--output {outputRoot} lies inside a window folder of --input {inputRoot} ({string.Join('/', fromInput)}): a later run of that window would read the outputs as visit logs. Put the output beside the input.";
         }
 
-        if (Inside(input, output) is { } fromOutput && OutputFolders.Contains(fromOutput[0], StringComparer.Ordinal))
+        if (RealPaths.Below(input, output) is [var fromOutput, ..] && OutputFolders.Contains(fromOutput, StringComparer.Ordinal))
         {
-            return $"--input {inputRoot} lies inside the {fromOutput[0]} folder of --output {outputRoot}: the run would read its own outputs as visit logs.";
+            return $"--input {inputRoot} lies inside the {fromOutput} folder of --output {outputRoot}: the run would read its own outputs as visit logs.";
         }
 
         return null;
-    }
-
-    /// <summary>The path's segments below <paramref name="root"/>, or null when it is not below it.</summary>
-    private static string[]? Inside(string path, string root)
-    {
-        var prefix = root.EndsWith('/') ? root : root + "/";
-        return path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries) : null;
     }
 
     /// <summary>Whether the segments start with a window's <c>yyyy/MM/dd/HH</c>, the folders a run reads.</summary>

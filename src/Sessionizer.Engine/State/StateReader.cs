@@ -92,7 +92,7 @@ public static class StateReader
         }
 
         // The same walk as a window's input: no link loops, regular files only, nothing outside the folder, each file once.
-        var files = FileTree.Walk(full, full, "", InputDiscovery.HasInputExtension, InputDiscovery.NotAnInputName, ignored);
+        var files = FileTree.Walk(full, full, "", "the previous-state folder", InputDiscovery.HasInputExtension, InputDiscovery.NotAnInputName, ignored);
 
         var visits = new List<Visit>();
         var recorded = new List<ManifestFile>();
