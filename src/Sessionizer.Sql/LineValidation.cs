@@ -163,7 +163,7 @@ public sealed class LineValidation(SqlDialect dialect)
             ("dated", [
                 new("et_date_ok", $"et_iso AND et_year >= 1 AND et_day <= {daysInMonth}"),
                 // The year from March on, so that February, with its leap day, ends it.
-                new("et_march_year", "et_year - CASE WHEN et_month <= 2 THEN 1 ELSE 0 END"),
+                new("et_march_year", "CASE WHEN et_month <= 2 THEN et_year - 1 ELSE et_year END"),
                 new("et_march_month", "CASE WHEN et_month > 2 THEN et_month - 3 ELSE et_month + 9 END"),
             ]),
             ("counted", [

@@ -16,10 +16,18 @@ public class StatementTests
         AssertGolden("validation.duckdb.sql", DuckDbValidation.Statement);
     }
 
+    /// <summary>Spark cannot run here: the CI checks this file's syntax with dt-sql-parser (tests/spark-sql-check).</summary>
+    [Fact]
+    public void The_Spark_statement_is_the_golden_one()
+    {
+        AssertGolden("validation.spark.sql", new LineValidation(SparkDialect.Instance).Render("lines"));
+    }
+
     [Fact]
     public void The_statement_is_the_same_each_time_it_is_rendered()
     {
         Assert.Equal(DuckDbValidation.Statement, new LineValidation(DuckDbDialect.Instance).Render("lines"));
+        Assert.Equal(new LineValidation(SparkDialect.Instance).Render("lines"), new LineValidation(SparkDialect.Instance).Render("lines"));
     }
 
     private static void AssertGolden(string name, string text, [CallerFilePath] string source = "")

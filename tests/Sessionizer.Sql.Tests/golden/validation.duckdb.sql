@@ -90,7 +90,7 @@ timed AS (
 dated AS (
     SELECT *,
         et_iso AND et_year >= 1 AND et_day <= CASE WHEN et_month = 2 THEN CASE WHEN et_year % 4 = 0 AND (et_year % 100 <> 0 OR et_year % 400 = 0) THEN 29 ELSE 28 END WHEN et_month IN (4, 6, 9, 11) THEN 30 ELSE 31 END AS et_date_ok,
-        et_year - CASE WHEN et_month <= 2 THEN 1 ELSE 0 END AS et_march_year,
+        CASE WHEN et_month <= 2 THEN et_year - 1 ELSE et_year END AS et_march_year,
         CASE WHEN et_month > 2 THEN et_month - 3 ELSE et_month + 9 END AS et_march_month
     FROM timed
 ),
