@@ -13,6 +13,7 @@ internal static class SessionizerCli
           sessionizer run      --from 2026-11-20T10 --to 2026-11-20T15 --input ROOT --output ROOT [options]
           sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
+          sessionizer plan     --window 2026-11-20T10 [--engine spark|duckdb] [--inactivity-timeout T] [--closing-page P]
         Run 'sessionizer COMMAND --help' for all options.
         """;
 
@@ -78,5 +79,6 @@ internal static class SessionizerCli
         RunCommand.Create(error),
         GenerateCommand.Create(error),
         StatusCommand.Create(output),
+        PlanCommand.Create(output),
     };
 }

@@ -13,8 +13,8 @@ using Sessionizer.Sql;
 namespace Sessionizer.DuckDb;
 
 /// <summary>
-/// The duckdb engine: the SQL plan (<see cref="LineValidation"/>, <see cref="SessionStatements"/>)
-/// run by DuckDB in this process, the Spark engine's plan on one machine. The runner's own part is
+/// The duckdb engine: the SQL plan (<see cref="WindowPlan"/>) run by DuckDB in this process, the
+/// Spark engine's plan on one machine. The runner's own part is
 /// files: it loads the window's lines (read as the local engine reads them, <see cref="InputLines"/>)
 /// and the previous state's pages into tables, and writes the records the plan builds into the parts.
 /// </summary>
@@ -26,33 +26,30 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
     {
         var (window, settings) = (work.Window, work.Settings);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var statements = new SessionStatements(DuckDbDialect.Instance, window, settings.Rules);
+        var plan = new WindowPlan(DuckDbDialect.Instance, window, settings.Rules);
+        var statements = plan.Statements.ToDictionary(s => s.Name);
         using var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
         Execute(db, $"SET threads = {settings.Parallelism}");
 
         LoadLines(db, work.Files ?? [], cancel);
-        Execute(db, $"CREATE TABLE validated AS {new LineValidation(DuckDbDialect.Instance).Render("lines")}");
-        var input = ReadInputCounts(db, statements);
+        Execute(db, plan.Runnable(statements["validated"]));
+        var counts = Row(db, statements["input_counts"].Sql);
+        var input = InputCounts.Of(counts[0], counts[1], counts[2], counts[3], counts[4..]);
         QualityGate.Check(window, input, RejectedExamples(db), settings.MaxRejectedFraction);
         cancel.ThrowIfCancellationRequested();
         var readTime = clock.Elapsed;
 
         LoadState(db, work.State.Visits);
-        Execute(db, """
-            CREATE TABLE visits AS
-            SELECT user_id, event_time_ms AS t, page, site, api_version, browser, language, false AS from_state FROM validated WHERE kind = 'visit'
-            UNION ALL
-            SELECT user_id, t, page, site, api_version, browser, language, true AS from_state FROM state
-            """);
-        Execute(db, $"CREATE TABLE sessions AS {statements.Sessions("visits")}");
-        var duplicates = Scalar(db, statements.Duplicates("visits"));
-        var sessionCounts = Row(db, statements.SessionCounts("sessions"));
+        Execute(db, plan.Runnable(statements["visits"]));
+        Execute(db, plan.Runnable(statements["sessions"]));
+        var duplicates = Row(db, statements["duplicates"].Sql)[0];
+        var sessionCounts = Row(db, statements["session_counts"].Sql);
         cancel.ThrowIfCancellationRequested();
 
-        var active = WritePart(db, statements.ActiveLines("sessions"), work, OutputLayout.ActiveSessions);
-        var closed = WritePart(db, statements.ClosedLines("sessions"), work, OutputLayout.ClosedSessions);
-        var rejected = WritePart(db, statements.RejectedLines("validated"), work, OutputLayout.Rejected);
+        var active = WritePart(db, statements["active_records"].Sql, work, OutputLayout.ActiveSessions);
+        var closed = WritePart(db, statements["closed_records"].Sql, work, OutputLayout.ClosedSessions);
+        var rejected = WritePart(db, statements["rejected_records"].Sql, work, OutputLayout.Rejected);
         log.Debug("Window {Window} on duckdb: load and validate {Read:0.000}s, sessionize and write {Sessions:0.000}s",
             window.ToString(), readTime.TotalSeconds, (clock.Elapsed - readTime).TotalSeconds);
         var closedByReason = sessionCounts.Skip(1).ToArray();
@@ -92,12 +89,6 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         }
     }
 
-    private static InputCounts ReadInputCounts(DuckDBConnection db, SessionStatements statements)
-    {
-        var row = Row(db, statements.InputCounts("validated"));
-        return InputCounts.Of(row[0], row[1], row[2], row[3], row[4..]);
-    }
-
     /// <summary>The first rejected lines, for the quality gate's message.</summary>
     private static List<RejectedRecord> RejectedExamples(DuckDBConnection db)
     {
@@ -134,8 +125,6 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static long Scalar(DuckDBConnection db, string query) => Row(db, query)[0];
 
     private static long[] Row(DuckDBConnection db, string query)
     {

@@ -40,6 +40,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string IsJsonValue(string skeleton) => $"json_valid({skeleton})";
 
+    public override string Define(string name, string query) => $"CREATE TABLE {name} AS\n{query}";
+
     public override string NumberText(string number) => $"CAST({number} AS VARCHAR)";
 
     public override string Sha256Hex(string text) => $"sha256({text})";
@@ -53,8 +55,9 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string Element(string array, string oneBased) => $"{array}[{oneBased}]";
 
-    public override string TransformIndexed(string array, string parameter, string index, string body) =>
-        $"list_transform({array}, lambda {parameter}, {index}: {body})";
+    /// <summary>DuckDB's lambda index is 1-based.</summary>
+    public override string TransformIndexed(string array, string parameter, Func<string, string> body) =>
+        $"list_transform({array}, lambda {parameter}, {parameter}_at: {body($"{parameter}_at")})";
 
     public override string Join(string array, string separator) => $"array_to_string({array}, {Literal(separator)})";
 

@@ -74,8 +74,8 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
     {
         string Q(string text) => dialect.Literal(text);
         string Json(string column) => $"coalesce({dialect.JsonString(column)}, 'null')";
-        var page = $"{Q("{\"event_time\":\"")} || {dialect.InstantText("p.t")} || {Q("\",\"page\":")} || {dialect.JsonString("p.page")} || "
-            + $"{Q(",\"time_on_page_ms\":")} || coalesce({dialect.NumberText($"{dialect.Element("pages", "i + 1")}.t - p.t")}, 'null') || '}}'";
+        string Page(string at) => $"{Q("{\"event_time\":\"")} || {dialect.InstantText("p.t")} || {Q("\",\"page\":")} || {dialect.JsonString("p.page")} || "
+            + $"{Q(",\"time_on_page_ms\":")} || coalesce({dialect.NumberText($"{dialect.Element("pages", $"{at} + 1")}.t - p.t")}, 'null') || '}}'";
         var line = string.Join(" || ",
             Q("{\"session_id\":\""), $"substr({dialect.Sha256Hex($"{dialect.NumberText("user_id")} || ':' || {dialect.NumberText("start_ms")}")}, 1, 32)",
             Q("\",\"user_id\":"), dialect.NumberText("user_id"),
@@ -83,7 +83,7 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
             Q("\",\"duration_ms\":"), dialect.NumberText("end_ms - start_ms"), Q(",\"event_count\":"), dialect.NumberText("event_count"),
             Q(",\"entry_page\":"), dialect.JsonString($"{dialect.Element("pages", "1")}.page"),
             Q(",\"exit_page\":"), dialect.JsonString($"{dialect.Element("pages", "-1")}.page"),
-            Q(",\"pages\":["), dialect.Join(dialect.TransformIndexed("pages", "p", "i", page), ","),
+            Q(",\"pages\":["), dialect.Join(dialect.TransformIndexed("pages", "p", Page), ","),
             Q("],\"site\":"), Json("site"), Q(",\"api_version\":"), Json("api_version"), Q(",\"browser\":"), Json("browser"),
             Q(",\"language\":"), Json("language"), Q(",\"end_reason\":\""), "end_reason", Q($"\",\"window\":\"{window}\"}}"));
         return $"SELECT {line} AS record FROM {sessions} WHERE end_reason IS NOT NULL ORDER BY user_id, start_ms";

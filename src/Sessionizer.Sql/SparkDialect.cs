@@ -109,6 +109,54 @@ public sealed class SparkDialect : SqlDialect
             + $"AND from_json(concat('{{\"v\":', {reduced}, '}}'), 'MAP<STRING,STRING>', {JsonOptions}) IS NOT NULL)";
     }
 
+    /// <summary>A temporary view, cached: later statements read it more than once.</summary>
+    public override string Define(string name, string query) => $"CACHE TABLE {name} AS\n{query}";
+
+    public override string NumberText(string number) => $"CAST({number} AS STRING)";
+
+    public override string Sha256Hex(string text) => $"sha2({text}, 256)";
+
+    /// <summary>Needs <c>spark.sql.session.timeZone=UTC</c>, which the Spark engine sets.</summary>
+    public override string InstantText(string epochMs) =>
+        $"date_format(timestamp_millis({epochMs}), {Literal("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")})";
+
+    /// <summary>
+    /// Spark's to_json (Jackson) writes a string as the one JSON text form does (only <c>"</c>, <c>\</c>
+    /// and U+0000–U+001F escaped, upper-case hex); it takes a struct, so the string is wrapped as
+    /// <c>{"v":…}</c> and cut out again (from character 6, without the closing brace).
+    /// </summary>
+    public override string JsonString(string text)
+    {
+        var json = $"to_json(named_struct('v', {text}))";
+        return $"CASE WHEN {text} IS NOT NULL THEN substring({json}, 6, length({json}) - 6) END";
+    }
+
+    /// <summary>Structs sort field by field: by t, then page.</summary>
+    public override string SortedPages(string time, string page) => $"array_sort(collect_list(named_struct('t', {time}, 'page', {page})))";
+
+    /// <summary>try_element_at: null past the end even with ANSI mode on (element_at would fail the query).</summary>
+    public override string Element(string array, string oneBased) => $"try_element_at({array}, {oneBased})";
+
+    /// <summary>Spark's lambda index is 0-based.</summary>
+    public override string TransformIndexed(string array, string parameter, Func<string, string> body) =>
+        $"transform({array}, ({parameter}, {parameter}_index) -> {body($"({parameter}_index + 1)")})";
+
+    public override string Join(string array, string separator) => $"array_join({array}, {Literal(separator)})";
+
+    /// <summary>
+    /// Cut in bytes and stepped back over up to three UTF-8 continuation bytes (0x80-0xBF) at the cut, as
+    /// the local engine cuts a rejected line's raw text: exact for text that is valid UTF-8.
+    /// </summary>
+    public override string CutUtf8(string text, int maxBytes)
+    {
+        var bytes = $"encode({text}, 'UTF-8')";
+        string Continues(int position) => $"conv(hex(substring({bytes}, {position}, 1)), 16, 10) BETWEEN 128 AND 191";
+        string Cut(int length) => $"decode(substring({bytes}, 1, {length}), 'UTF-8')";
+        return $"CASE WHEN octet_length({text}) <= {maxBytes} THEN {text} "
+            + $"WHEN NOT {Continues(maxBytes + 1)} THEN {Cut(maxBytes)} WHEN NOT {Continues(maxBytes)} THEN {Cut(maxBytes - 1)} "
+            + $"WHEN NOT {Continues(maxBytes - 1)} THEN {Cut(maxBytes - 2)} ELSE {Cut(maxBytes - 3)} END";
+    }
+
     public override IReadOnlyList<IReadOnlyList<SqlColumn>> FieldSteps(string json, string isObject) =>
     [
         [

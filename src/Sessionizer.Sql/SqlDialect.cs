@@ -77,12 +77,18 @@ public abstract class SqlDialect
     /// <summary>Element <paramref name="oneBased"/> of an array (1 is the first; -1 the last); null past its end.</summary>
     public abstract string Element(string array, string oneBased);
 
-    /// <summary>The array with <paramref name="body"/> applied to each element <paramref name="parameter"/> at 1-based position <paramref name="index"/>.</summary>
-    public abstract string TransformIndexed(string array, string parameter, string index, string body);
+    /// <summary>
+    /// The array with <paramref name="body"/> applied to each element <paramref name="parameter"/>;
+    /// <paramref name="body"/> is given the expression of the element's 1-based position.
+    /// </summary>
+    public abstract string TransformIndexed(string array, string parameter, Func<string, string> body);
 
     /// <summary>The strings of an array joined with <paramref name="separator"/> (a literal).</summary>
     public abstract string Join(string array, string separator);
 
     /// <summary>A string cut to at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
     public abstract string CutUtf8(string text, int maxBytes);
+
+    /// <summary>The statement that defines relation <paramref name="name"/> as the rows of <paramref name="query"/>, for the statements after it.</summary>
+    public abstract string Define(string name, string query);
 }

@@ -23,6 +23,18 @@ public class StatementTests
         AssertGolden("validation.spark.sql", new LineValidation(SparkDialect.Instance).Render("lines"));
     }
 
+    /// <summary>The whole plan of a window with a closing page, as <c>sessionizer plan</c> prints it; the Spark one is syntax-checked in CI.</summary>
+    [Theory]
+    [InlineData("spark")]
+    [InlineData("duckdb")]
+    public void The_plan_of_a_window_is_the_golden_one(string engine)
+    {
+        SqlDialect dialect = engine == "spark" ? SparkDialect.Instance : DuckDbDialect.Instance;
+        var rules = new Core.Sessions.SessionRules(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), ["logout"]);
+
+        AssertGolden($"plan.{engine}.sql", new WindowPlan(dialect, Core.Time.Window.Parse("2026-11-20T10"), rules).Script());
+    }
+
     [Fact]
     public void The_statement_is_the_same_each_time_it_is_rendered()
     {

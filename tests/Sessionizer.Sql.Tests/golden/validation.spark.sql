@@ -1,13 +1,13 @@
 WITH shaped AS (
     SELECT *,
         (raw RLIKE '^(?:[ \\t\\r\\n]*)\\z') AS blank,
-        octet_length(raw) > 1048576 AS too_long,
+        bytes > 1048576 AS too_long,
         regexp_replace(raw, '"(?:[^"\\\\\\x00-\\x1f]|\\\\["\\\\/bfnrt]|\\\\u[0-9a-fA-F]{4})*+"', '""') AS skeleton
-    FROM (SELECT file, line, raw FROM lines)
+    FROM (SELECT file, line, raw, bytes, utf8 FROM lines)
 ),
 lexed AS (
     SELECT *,
-        NOT blank AND NOT too_long AND (skeleton RLIKE '^(?:(?:[ \\t\\r\\n{}\\[\\]:,]|""|-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)*+)\\z') AND NOT (skeleton RLIKE ',[ \\t\\r\\n]*[\\]}]') AS strict
+        NOT blank AND NOT too_long AND utf8 AND (skeleton RLIKE '^(?:(?:[ \\t\\r\\n{}\\[\\]:,]|""|-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)*+)\\z') AND NOT (skeleton RLIKE ',[ \\t\\r\\n]*[\\]}]') AS strict
     FROM shaped
 ),
 structured AS (
@@ -114,5 +114,6 @@ SELECT file, line,
     CASE WHEN NOT blank AND reason IS NULL THEN site END AS site,
     CASE WHEN NOT blank AND reason IS NULL THEN api_version END AS api_version,
     CASE WHEN NOT blank AND reason IS NULL THEN browser END AS browser,
-    CASE WHEN NOT blank AND reason IS NULL THEN language END AS language
+    CASE WHEN NOT blank AND reason IS NULL THEN language END AS language,
+    CASE WHEN reason IS NOT NULL THEN raw END AS raw
 FROM judged
