@@ -1,6 +1,6 @@
 // Syntax check of Spark SQL files with dt-sql-parser's Spark 3.5 grammar: grammar only (function
 // names, argument counts and types are not checked), and nothing is run.
-//   node check.bundle.mjs FILE...      one line per error (file:line:column: message), then "N passed, N failed"
+//   node check.bundle.mjs FILE...      one line per error (file:line:column: message), then "spark-sql-check: N file(s) parse, N do not"
 //   node check.bundle.mjs --self-test  the checker must accept a valid statement and refuse broken ones
 // Exit 0 when every file (or the self-test) passes, 1 otherwise, 2 on a usage error.
 // dt-sql-parser's ESM build does not load in plain node: run.sh bundles this file with esbuild first.
@@ -36,7 +36,7 @@ function checkFiles(files) {
         }
     }
 
-    console.log(`${passed} passed, ${failed} failed`);
+    console.log(`spark-sql-check: ${passed} file(s) parse, ${failed} do not`);
     return failed === 0;
 }
 
