@@ -1,5 +1,6 @@
-# Build tasks, one dotnet call each. Usage: ./build.ps1 [restore|build|test|sample|publish]
-param([ValidateSet('restore', 'build', 'test', 'sample', 'publish')][string]$Target = 'test')
+# Build tasks, one dotnet call each. Usage: ./build.ps1 [restore|build|test|sample|publish|spark]
+# spark: the Spark runner (src/Sessionizer.Spark, not in Sessionizer.sln nor CI); needs nuget.org for Microsoft.Spark.
+param([ValidateSet('restore', 'build', 'test', 'sample', 'publish', 'spark')][string]$Target = 'test')
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
@@ -9,5 +10,6 @@ switch ($Target) {
     'test'    { dotnet test }
     'sample'  { dotnet run --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
     'publish' { dotnet publish src/Sessionizer.Cli -c Release -p:PublishReadyToRun=true -o artifacts/sessionizer }
+    'spark'   { dotnet publish src/Sessionizer.Spark -c Release -o artifacts/sessionizer-spark }
 }
 exit $LASTEXITCODE

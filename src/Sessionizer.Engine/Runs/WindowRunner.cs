@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Serilog;
 using Sessionizer.Core.Records;
-using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Commit;
@@ -96,22 +95,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
             Window = window.ToString(),
             Engine = _engine.Name,
             Version = ProductVersion.Current,
-            Parameters = new ManifestParameters
-            {
-                InactivityTimeout = Duration.Format(TimeSpan.FromMilliseconds(settings.Rules.InactivityTimeoutMs)),
-                MaxSessionDuration = Duration.Format(TimeSpan.FromMilliseconds(settings.Rules.MaxSessionDurationMs)),
-                ClosingPages = settings.Rules.ClosingPages,
-                MaxRejectedFraction = settings.MaxRejectedFraction,
-                AllowMissingInput = settings.AllowMissingInput,
-                NoPreviousState = state.Lineage is null,
-                CompressionLevel = settings.CompressionLevel switch
-                {
-                    System.IO.Compression.CompressionLevel.Optimal => "optimal",
-                    System.IO.Compression.CompressionLevel.SmallestSize => "smallest",
-                    System.IO.Compression.CompressionLevel.NoCompression => "none",
-                    _ => "fastest",
-                },
-            },
+            Parameters = WindowManifest.Parameters(settings, noPreviousState: state.Lineage is null),
             Started = started,
             Finished = DateTimeOffset.UtcNow,
             Input = new ManifestInput
@@ -121,7 +105,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
                 Files = (files ?? []).Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
             },
             Previous = state.Lineage,
-            Counts = Count(product, state),
+            Counts = WindowManifest.Counts(product, state),
             Outputs = outputs,
         };
         commit.Publish(manifest, cancel);
@@ -158,28 +142,5 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         }
 
         return StateReader.FromCommittedWindow(_layout, window.Previous, vocabulary);
-    }
-
-    private static ManifestCounts Count(WindowProduct sessions, PreviousState state)
-    {
-        var counts = sessions.Input;
-        return new ManifestCounts
-        {
-            InputLines = counts.Lines,
-            BlankLines = counts.BlankLines,
-            ValidEvents = counts.ValidEvents,
-            Rejected = counts.Rejected,
-            RejectedByReason = new SortedDictionary<string, long>(
-                RejectionReasons.All.Where(r => counts.RejectedFor(r) > 0).ToDictionary(r => r.Code(), counts.RejectedFor), StringComparer.Ordinal),
-            Duplicates = sessions.Duplicates,
-            EventsBeforeWindow = counts.EventsBeforeWindow,
-            EventsAfterWindow = counts.EventsAfterWindow,
-            PreviousActiveSessions = state.Sessions,
-            PreviousInactiveRecordsIgnored = state.InactiveRecordsIgnored,
-            ActiveSessions = sessions.ActiveSessions,
-            ClosedSessions = sessions.ClosedSessions,
-            ClosedByReason = new SortedDictionary<string, long>(
-                EndReasons.All.ToDictionary(r => r.Code(), r => sessions.ClosedByReason[(int)r]), StringComparer.Ordinal),
-        };
     }
 }

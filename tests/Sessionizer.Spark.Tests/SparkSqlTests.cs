@@ -1,0 +1,81 @@
+using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Output;
+using Sessionizer.Sql;
+
+namespace Sessionizer.Spark.Tests;
+
+public sealed class SparkSqlTests
+{
+    private static readonly Dictionary<string, PlanStatement> Plan =
+        new WindowPlan(SparkDialect.Instance, Window.Parse("2026-11-20T10"), SessionRules.Default).Statements.ToDictionary(s => s.Name);
+
+    [Theory]
+    [InlineData("active_records", new[] { "user_id" })]
+    [InlineData("closed_records", new[] { "user_id", "start_ms" })]
+    [InlineData("rejected_records", new[] { "file", "line" })]
+    public void EveryRecordsQueryOfThePlanSplitsIntoAQueryWithItsSortKeys(string statement, string[] keys)
+    {
+        var sql = Plan[statement].Sql;
+        var (query, split) = SparkSql.SplitOrderBy(sql);
+
+        Assert.Equal(keys, split);
+        Assert.DoesNotContain(" ORDER BY ", query, StringComparison.Ordinal);
+        Assert.Contains($" AS record, {string.Join(", ", keys)} FROM ", query, StringComparison.Ordinal);
+        // Nothing else changed: the query is the original with the keys selected and the ORDER BY gone.
+        Assert.Equal(sql[..sql.LastIndexOf(" ORDER BY ", StringComparison.Ordinal)],
+            query.Replace($" AS record, {string.Join(", ", keys)} FROM ", " AS record FROM ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("SELECT 1")]
+    [InlineData("SELECT x AS record FROM t ORDER BY lower(x)")]
+    public void AQueryNotShapedAsTheRecordsQueriesIsRefused(string sql) =>
+        Assert.Throws<ArgumentException>(() => SparkSql.SplitOrderBy(sql));
+
+    [Fact]
+    public void FileKeysAreQuotedSparkLiteralsAndDeduplicated()
+    {
+        var sql = SparkSql.FileKeys([("hdfs://nn/in/2026/11/20/10/it's.json", "2026/11/20/10/it's.json"), ("hdfs://nn/in/2026/11/20/10/it's.json", "2026/11/20/10/it's.json"),
+            (@"file:/in/a\b.json", @"2026/11/20/10/a\b.json")]);
+
+        Assert.Equal(@"SELECT key, file FROM VALUES ('hdfs://nn/in/2026/11/20/10/it\'s.json', '2026/11/20/10/it\'s.json'), ('file:/in/a\\b.json', '2026/11/20/10/a\\b.json') AS t(key, file)", sql);
+    }
+
+    [Fact]
+    public void NoFilesGiveAnEmptyKeyRelation() =>
+        Assert.EndsWith("WHERE false", SparkSql.FileKeys([]), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(false, "b = encode(CAST(b AS STRING), 'UTF-8')", "decode(CASE")]
+    [InlineData(true, "is_valid_utf8(CAST(b AS STRING))", "make_valid_utf8(CAST(CASE")]
+    public void LinesCheckUtf8PerSparkVersion(bool spark4, string check, string decode)
+    {
+        var sql = SparkSql.Lines("input_raw", "SELECT 'k' AS key, 'f' AS file", spark4);
+
+        Assert.Contains(check, sql, StringComparison.Ordinal);
+        Assert.Contains(decode, sql, StringComparison.Ordinal);
+        Assert.Contains("row_number() OVER (PARTITION BY file_path, block_start ORDER BY mid)", sql, StringComparison.Ordinal);
+        Assert.Contains("ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING", sql, StringComparison.Ordinal);
+        // The cut of an invalid line: 64 KiB + 1 bytes, reversed, its leading continuation bytes and one more dropped.
+        Assert.Contains("substring(b, 1, 65537)", sql, StringComparison.Ordinal);
+        Assert.Contains(@"'^[\\x{80}-\\x{BF}]*+(?s:.)'", sql, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OutputLayout.ActiveSessions, "part-00000.json")]
+    [InlineData(OutputLayout.ClosedSessions, "part-00000.json.gz")]
+    [InlineData(OutputLayout.Rejected, "part-00000.json.gz")]
+    public void PartsAreNamedAsTheLocalEngineNamesThem(string kind, string name) => Assert.Equal(name, HadoopPaths.PartName(kind));
+
+    [Fact]
+    public void TheLayoutUnderAHadoopRootKeepsTheSchemeAndUsesSlashes()
+    {
+        var layout = new HadoopPaths("s3a://bucket/out/");
+        var window = Window.Parse("2026-11-20T10");
+
+        Assert.Equal("s3a://bucket/out/manifests/2026-11-20T10.json", layout.ManifestPath(window));
+        Assert.Equal("s3a://bucket/out/closed-sessions/2026/11/20/10", layout.DataDirectory(OutputLayout.ClosedSessions, window));
+        Assert.Equal("s3a://bucket/out/_temporary/2026-11-20T10", layout.WindowTemporaryDirectory(window));
+    }
+}
