@@ -24,6 +24,19 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
 
     public override WindowProduct Produce(WindowWork work, CancellationToken cancel)
     {
+        try
+        {
+            return ProduceWithDuckDb(work, cancel);
+        }
+        catch (DuckDBException e)
+        {
+            // Out of memory, a full disk, a missing native library: a failure of the run (exit 1), said in one line.
+            throw new RunFailedException(RunFailure.Failed, $"The duckdb engine failed on window {work.Window}: {e.Message}", e);
+        }
+    }
+
+    private WindowProduct ProduceWithDuckDb(WindowWork work, CancellationToken cancel)
+    {
         var (window, settings) = (work.Window, work.Settings);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var plan = new WindowPlan(DuckDbDialect.Instance, window, settings.Rules);
@@ -57,36 +70,50 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
     }
 
     /// <summary>The window's lines as <c>lines(file, line, raw, bytes, utf8)</c>, the relation <see cref="LineValidation"/> reads.</summary>
+    /// <remarks>
+    /// Text goes in as bytes (a BLOB decoded in SQL): the appender's strings stop at the first U+0000,
+    /// which would cut a line and could turn a malformed one into a visit.
+    /// </remarks>
     private static void LoadLines(DuckDBConnection db, IReadOnlyList<InputFile> files, CancellationToken cancel)
     {
-        Execute(db, "CREATE TABLE lines (file VARCHAR, line BIGINT, raw VARCHAR, bytes BIGINT, utf8 BOOLEAN)");
-        using var appender = db.CreateAppender("lines");
-        foreach (var file in files)
+        Execute(db, "CREATE TABLE line_bytes (file VARCHAR, line BIGINT, raw BLOB, bytes BIGINT, utf8 BOOLEAN)");
+        using (var appender = db.CreateAppender("line_bytes"))
         {
-            cancel.ThrowIfCancellationRequested();
-            InputLines.Read(file, (number, line, tooLong) =>
+            foreach (var file in files)
             {
-                var utf8 = Utf8.IsValid(line);
-                // Invalid UTF-8 is malformed_json whatever it says, so only its rejected record's raw text
-                // matters: cut first, then decoded with U+FFFD, as the local engine writes it.
-                var raw = Encoding.UTF8.GetString(utf8 || tooLong ? line : RejectedRecord.CutRaw(line));
-                var bytes = tooLong ? InputLimits.MaxLineBytes + 1L : line.Length;
-                appender.CreateRow().AppendValue(file.RelativePath).AppendValue(number).AppendValue(raw).AppendValue(bytes).AppendValue(utf8).EndRow();
-            });
+                cancel.ThrowIfCancellationRequested();
+                InputLines.Read(file, (number, line, tooLong) =>
+                {
+                    var utf8 = Utf8.IsValid(line);
+                    // Invalid UTF-8 is malformed_json whatever it says, so only its rejected record's raw text
+                    // matters: cut first, then decoded with U+FFFD, as the local engine writes it.
+                    var raw = utf8 ? line.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(tooLong ? line : RejectedRecord.CutRaw(line)));
+                    var bytes = tooLong ? InputLimits.MaxLineBytes + 1L : line.Length;
+                    appender.CreateRow().AppendValue(file.RelativePath).AppendValue(number).AppendValue(raw).AppendValue(bytes).AppendValue(utf8).EndRow();
+                });
+            }
         }
+
+        Execute(db, "CREATE VIEW lines AS SELECT file, line, decode(raw) AS raw, bytes, utf8 FROM line_bytes");
     }
 
-    /// <summary>The previous state's pages as <c>state(user_id, t, page, site, api_version, browser, language)</c>.</summary>
+    /// <summary>The previous state's pages as <c>state(user_id, t, page, site, api_version, browser, language)</c>; text as bytes, as for lines.</summary>
     private static void LoadState(DuckDBConnection db, IReadOnlyList<Visit> visits)
     {
-        Execute(db, "CREATE TABLE state (user_id BIGINT, t BIGINT, page VARCHAR, site VARCHAR, api_version VARCHAR, browser VARCHAR, language VARCHAR)");
-        using var appender = db.CreateAppender("state");
-        foreach (var visit in visits)
+        Execute(db, "CREATE TABLE state_bytes (user_id BIGINT, t BIGINT, page BLOB, site BLOB, api_version BLOB, browser BLOB, language BLOB)");
+        using (var appender = db.CreateAppender("state_bytes"))
         {
-            var m = visit.Metadata;
-            appender.CreateRow().AppendValue(visit.UserId).AppendValue(visit.EventTimeMs).AppendValue(visit.Page)
-                .AppendValue(m.Site).AppendValue(m.ApiVersion).AppendValue(m.Browser).AppendValue(m.Language).EndRow();
+            static byte[]? Bytes(string? text) => text is null ? null : Encoding.UTF8.GetBytes(text);
+            foreach (var visit in visits)
+            {
+                var m = visit.Metadata;
+                appender.CreateRow().AppendValue(visit.UserId).AppendValue(visit.EventTimeMs).AppendValue(Bytes(visit.Page))
+                    .AppendValue(Bytes(m.Site)).AppendValue(Bytes(m.ApiVersion)).AppendValue(Bytes(m.Browser)).AppendValue(Bytes(m.Language)).EndRow();
+            }
         }
+
+        Execute(db, "CREATE VIEW state AS SELECT user_id, t, decode(page) AS page, decode(site) AS site, decode(api_version) AS api_version, "
+            + "decode(browser) AS browser, decode(language) AS language FROM state_bytes");
     }
 
     /// <summary>The first rejected lines, for the quality gate's message.</summary>

@@ -176,6 +176,8 @@ namespace Sessionizer.Spark
         {
             var conf = spark.Conf();
             conf.Set("spark.sql.session.timeZone", "UTC");
+            // Text from users (closing pages, file names) is in the SQL: "${...}" in it must stay text.
+            conf.Set("spark.sql.variable.substitute", "false");
             conf.Set("spark.sql.ansi.enabled", "true");
             conf.Set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
             // A damaged or vanished input file fails the run rather than being skipped.

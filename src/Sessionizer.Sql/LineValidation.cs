@@ -80,8 +80,11 @@ public sealed class LineValidation(SqlDialect dialect)
             sql.Append(",\n    CASE WHEN NOT blank AND reason IS NULL THEN ").Append(value).Append(" END AS ").Append(column);
         }
 
-        // The raw text is kept for the rejected record only.
-        sql.Append(",\n    CASE WHEN reason IS NOT NULL THEN raw END AS raw");
+        // The raw text of the rejected record: cut at 64 KiB as the local engine cuts it (a no-op for a line
+        // over 1 MiB a runner gives cut already). A line that is not valid UTF-8 comes cut already, before
+        // its bad bytes became U+FFFD (3 bytes each), as the local engine cuts it: not cut again.
+        sql.Append(",\n    CASE WHEN reason IS NOT NULL THEN CASE WHEN utf8 THEN ")
+            .Append(_dialect.CutUtf8("raw", InputLimits.MaxRawBytes)).Append(" ELSE raw END END AS raw");
         sql.Append("\nFROM ").Append(previous).Append('\n');
         return sql.ToString();
     }

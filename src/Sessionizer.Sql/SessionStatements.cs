@@ -102,13 +102,13 @@ public sealed class SessionStatements(SqlDialect dialect, Window window, Session
         return $"SELECT {line} AS record FROM {sessions} WHERE end_reason IS NULL ORDER BY user_id";
     }
 
-    /// <summary>The rejected records, one line each, by file then line; the raw line cut at 64 KiB.</summary>
+    /// <summary>The rejected records, one line each, by file then line (the raw text comes cut at 64 KiB from <see cref="LineValidation"/>).</summary>
     public string RejectedLines(string validated)
     {
         string Q(string text) => dialect.Literal(text);
         var line = string.Join(" || ",
             Q("{\"file\":"), dialect.JsonString("file"), Q(",\"line\":"), dialect.NumberText("line"), Q(",\"reason\":\""), "reason",
-            Q("\",\"raw\":"), dialect.JsonString(dialect.CutUtf8("raw", InputLimits.MaxRawBytes)), "'}'");
+            Q("\",\"raw\":"), dialect.JsonString("raw"), "'}'");
         return $"SELECT {line} AS record FROM {validated} WHERE kind = 'rejected' ORDER BY file, line";
     }
 

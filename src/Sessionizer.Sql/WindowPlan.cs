@@ -41,7 +41,9 @@ public sealed class WindowPlan(SqlDialect dialect, Window window, SessionRules r
     public string Script()
     {
         var script = new StringBuilder();
-        script.Append("-- Sessionizer plan for window ").Append(window).Append(", ").Append(rules.Describe()).Append('\n');
+        // The parameters in a comment: a control character in a closing page (a line feed) must not end it.
+        var parameters = string.Concat(rules.Describe().Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        script.Append("-- Sessionizer plan for window ").Append(window).Append(", ").Append(parameters).Append('\n');
         script.Append("-- Inputs, provided by the runner: lines(file, line, raw, bytes, utf8), state(user_id, t, page, site, api_version, browser, language)\n");
         foreach (var statement in Statements)
         {

@@ -25,6 +25,17 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void A_closing_page_with_a_line_feed_stays_inside_the_header_comment()
+    {
+        var plan = Cli.Run("plan", "--window", "2026-11-20T10", "--closing-page", "logout\nDROP TABLE lines; --").Output;
+
+        // In the statements the page is inside string literals, where a line feed is text.
+        var lines = plan.Split('\n');
+        Assert.Contains("logout\\u000aDROP TABLE lines", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("-- Inputs", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plan_needs_a_window()
     {
         Assert.Equal(2, Cli.Run("plan", "--engine", "spark").ExitCode);

@@ -66,7 +66,43 @@ public sealed class EngineEqualityTests : IDisposable
         AssertSameOnBothEngines(input, RulesOf(parameters));
     }
 
-    private void AssertSameOnBothEngines(string input, SessionRules rules)
+    /// <summary>Lines that test the loading of text: NUL bytes, invalid UTF-8, cuts at 64 KiB and 1 MiB, control characters.</summary>
+    [Fact]
+    public void Lines_with_nul_bytes_invalid_utf8_and_long_text_give_the_same_records_and_counts()
+    {
+        var input = Path.Combine(_root, "in");
+        static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+        static string Visit(long user, string time, string pageJson) =>
+            $"{{\"user_id\":{user},\"event_time\":\"{time}\",\"page\":{{\"current\":{pageJson}}}}}";
+        byte[][] first =
+        [
+            [.. Utf8(Visit(1, "2026-11-20T10:10:00Z", "\"a\"")), 0x00, (byte)'x'],
+            [.. Utf8("[\"a"), 0x00, .. Utf8("b\"]")],
+            Utf8(Visit(2, "2026-11-20T10:59:00Z", "\"nul\\u0000x\"")),
+            Utf8(Visit(3, "2026-11-20T10:59:00Z", "\"ctl\\u0001\\u001f\\t\\\"\\\\\u007f\u2028\U0001F600\"")),
+            [.. Utf8(new string('a', 65535)), 0xFF],
+            [.. Enumerable.Repeat((byte)0xE9, 30_000)],
+            [.. Utf8("{\"x\":\""), .. Enumerable.Repeat((byte)0xE9, (1 << 20) + 10)],
+            Utf8("{\"x\":\"" + new string('é', 40_000) + "\"}"),
+            Utf8("{\"x\":\"" + new string('a', 65_534) + "€\"" ),
+            Utf8("{\"x\":\"" + new string('€', 400_000) + "\"}"),
+            [0xEF, 0xBB, 0xBF, .. Utf8(Visit(4, "2026-11-20T10:20:00Z", "\"bom\""))],
+        ];
+        WriteLines(Path.Combine(input, First.PartitionPath, "edge.json"), first);
+        WriteLines(Path.Combine(input, First.Next.PartitionPath, "edge.json"),
+            [Utf8(Visit(2, "2026-11-20T11:01:00Z", "\"nul\\u0000x\"")), Utf8(Visit(2, "2026-11-20T11:02:00Z", "\"nul\""))]);
+        Directory.CreateDirectory(Path.Combine(input, First.Next.Next.PartitionPath));
+
+        AssertSameOnBothEngines(input, SessionRules.Default, maxRejectedFraction: 1);
+    }
+
+    private static void WriteLines(string path, byte[][] lines)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [.. lines.SelectMany(l => l.Append((byte)'\n'))]);
+    }
+
+    private void AssertSameOnBothEngines(string input, SessionRules rules, double maxRejectedFraction = 0.05)
     {
         RunSettings Settings(string engine) => new()
         {
@@ -74,7 +110,7 @@ public sealed class EngineEqualityTests : IDisposable
             OutputRoot = Path.Combine(_root, engine),
             NoPreviousState = true,
             Rules = rules,
-            MaxRejectedFraction = 0.05,
+            MaxRejectedFraction = maxRejectedFraction,
             Parallelism = 2,
         };
         var local = new WindowRunner(Settings("local"), Silent).RunRange(First, First.Next.Next);

@@ -135,7 +135,7 @@ SELECT file, line,
     CASE WHEN NOT blank AND reason IS NULL THEN api_version END AS api_version,
     CASE WHEN NOT blank AND reason IS NULL THEN browser END AS browser,
     CASE WHEN NOT blank AND reason IS NULL THEN language END AS language,
-    CASE WHEN reason IS NOT NULL THEN raw END AS raw
+    CASE WHEN reason IS NOT NULL THEN CASE WHEN utf8 THEN CASE WHEN strlen(raw) <= 65536 THEN raw ELSE coalesce(try(decode(encode(raw)[1:65536])), try(decode(encode(raw)[1:65535])), try(decode(encode(raw)[1:65534])), try(decode(encode(raw)[1:65533]))) END ELSE raw END END AS raw
 FROM judged;
 
 -- input_counts: blank lines, valid events, events outside the window, rejected lines by reason
@@ -200,4 +200,4 @@ SELECT '{"userId":' || CAST(user_id AS VARCHAR) || ',"visitedPages":[' || array_
 SELECT '{"session_id":"' || substr(sha256(CAST(user_id AS VARCHAR) || ':' || CAST(start_ms AS VARCHAR)), 1, 32) || '","user_id":' || CAST(user_id AS VARCHAR) || ',"start":"' || strftime(make_timestamp((start_ms) * 1000), '%Y-%m-%dT%H:%M:%S.%gZ') || '","end":"' || strftime(make_timestamp((end_ms) * 1000), '%Y-%m-%dT%H:%M:%S.%gZ') || '","duration_ms":' || CAST(end_ms - start_ms AS VARCHAR) || ',"event_count":' || CAST(event_count AS VARCHAR) || ',"entry_page":' || CAST(to_json(pages[1].page) AS VARCHAR) || ',"exit_page":' || CAST(to_json(pages[-1].page) AS VARCHAR) || ',"pages":[' || array_to_string(list_transform(pages, lambda p, p_at: '{"event_time":"' || strftime(make_timestamp((p.t) * 1000), '%Y-%m-%dT%H:%M:%S.%gZ') || '","page":' || CAST(to_json(p.page) AS VARCHAR) || ',"time_on_page_ms":' || coalesce(CAST(pages[p_at + 1].t - p.t AS VARCHAR), 'null') || '}'), ',') || '],"site":' || coalesce(CAST(to_json(site) AS VARCHAR), 'null') || ',"api_version":' || coalesce(CAST(to_json(api_version) AS VARCHAR), 'null') || ',"browser":' || coalesce(CAST(to_json(browser) AS VARCHAR), 'null') || ',"language":' || coalesce(CAST(to_json(language) AS VARCHAR), 'null') || ',"end_reason":"' || end_reason || '","window":"2026-11-20T10"}' AS record FROM sessions WHERE end_reason IS NOT NULL ORDER BY user_id, start_ms;
 
 -- rejected_records: rejected part (docs/reference.md §4.4)
-SELECT '{"file":' || CAST(to_json(file) AS VARCHAR) || ',"line":' || CAST(line AS VARCHAR) || ',"reason":"' || reason || '","raw":' || CAST(to_json(CASE WHEN strlen(raw) <= 65536 THEN raw ELSE coalesce(try(decode(encode(raw)[1:65536])), try(decode(encode(raw)[1:65535])), try(decode(encode(raw)[1:65534])), try(decode(encode(raw)[1:65533]))) END) AS VARCHAR) || '}' AS record FROM validated WHERE kind = 'rejected' ORDER BY file, line;
+SELECT '{"file":' || CAST(to_json(file) AS VARCHAR) || ',"line":' || CAST(line AS VARCHAR) || ',"reason":"' || reason || '","raw":' || CAST(to_json(raw) AS VARCHAR) || '}' AS record FROM validated WHERE kind = 'rejected' ORDER BY file, line;

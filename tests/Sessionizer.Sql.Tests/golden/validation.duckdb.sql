@@ -130,5 +130,5 @@ SELECT file, line,
     CASE WHEN NOT blank AND reason IS NULL THEN api_version END AS api_version,
     CASE WHEN NOT blank AND reason IS NULL THEN browser END AS browser,
     CASE WHEN NOT blank AND reason IS NULL THEN language END AS language,
-    CASE WHEN reason IS NOT NULL THEN raw END AS raw
+    CASE WHEN reason IS NOT NULL THEN CASE WHEN utf8 THEN CASE WHEN strlen(raw) <= 65536 THEN raw ELSE coalesce(try(decode(encode(raw)[1:65536])), try(decode(encode(raw)[1:65535])), try(decode(encode(raw)[1:65534])), try(decode(encode(raw)[1:65533]))) END ELSE raw END END AS raw
 FROM judged

@@ -115,5 +115,5 @@ SELECT file, line,
     CASE WHEN NOT blank AND reason IS NULL THEN api_version END AS api_version,
     CASE WHEN NOT blank AND reason IS NULL THEN browser END AS browser,
     CASE WHEN NOT blank AND reason IS NULL THEN language END AS language,
-    CASE WHEN reason IS NOT NULL THEN raw END AS raw
+    CASE WHEN reason IS NOT NULL THEN CASE WHEN utf8 THEN CASE WHEN octet_length(raw) <= 65536 THEN raw WHEN NOT conv(hex(substring(encode(raw, 'UTF-8'), 65537, 1)), 16, 10) BETWEEN 128 AND 191 THEN decode(substring(encode(raw, 'UTF-8'), 1, 65536), 'UTF-8') WHEN NOT conv(hex(substring(encode(raw, 'UTF-8'), 65536, 1)), 16, 10) BETWEEN 128 AND 191 THEN decode(substring(encode(raw, 'UTF-8'), 1, 65535), 'UTF-8') WHEN NOT conv(hex(substring(encode(raw, 'UTF-8'), 65535, 1)), 16, 10) BETWEEN 128 AND 191 THEN decode(substring(encode(raw, 'UTF-8'), 1, 65534), 'UTF-8') ELSE decode(substring(encode(raw, 'UTF-8'), 1, 65533), 'UTF-8') END ELSE raw END END AS raw
 FROM judged
