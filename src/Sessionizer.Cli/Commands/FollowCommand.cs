@@ -8,7 +8,7 @@ namespace Sessionizer.Cli.Commands;
 
 /// <summary>
 /// <c>sessionizer follow</c>: runs windows in order, each once it is ready, for as long as it lives
-/// (docs/reference.md §5.10, §6.3). Each window goes through <c>run</c>'s code path and commit.
+/// (docs/reference.md §5.10, §6.7). Each window goes through <c>run</c>'s code path and commit.
 /// </summary>
 internal static class FollowCommand
 {
