@@ -11,6 +11,7 @@ internal static class SessionizerCli
         Usage:
           sessionizer run      --window 2026-11-20T10 --input ROOT --output ROOT [options]
           sessionizer run      --from 2026-11-20T10 --to 2026-11-20T15 --input ROOT --output ROOT [options]
+          sessionizer follow   --input ROOT --output ROOT [--from H] [--ready-marker NAME] [options]
           sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
           sessionizer plan     --window 2026-11-20T10 [--engine spark|duckdb] [--inactivity-timeout T] [--closing-page P]
@@ -21,9 +22,9 @@ internal static class SessionizerCli
         Sessionizer: turns hourly website visit logs into user sessions.
 
         Exit codes:
-          0    committed (run, generate), or reported (status)
+          0    committed (run, generate), reported (status), or stopped by --until or a signal (follow)
           1    failure: corrupt previous state, unreadable input, I/O error; nothing committed
-          2    usage: unknown option, bad value
+          2    usage: unknown option, bad value; follow: a --from that leaves a gap or rewrites committed windows
           3    input not ready: the window's input folder or the previous window's commit is missing
           4    data-quality gate: too many rejected lines; nothing committed
           5    the window is locked by another run
@@ -77,6 +78,7 @@ internal static class SessionizerCli
     private static RootCommand Root(TextWriter output, TextWriter error) => new(Description)
     {
         RunCommand.Create(error),
+        FollowCommand.Create(error),
         GenerateCommand.Create(error),
         StatusCommand.Create(output),
         PlanCommand.Create(output),

@@ -5,11 +5,12 @@ using Serilog.Formatting.Display;
 
 namespace Sessionizer.Engine.Tests;
 
-/// <summary>A logger that keeps its warnings, rendered as the CLI's text log renders messages ("{Message:lj}").</summary>
+/// <summary>A logger that keeps its warnings (and information lines), rendered as the CLI's text log renders messages ("{Message:lj}").</summary>
 internal sealed class CapturedLog : ILogEventSink
 {
     private static readonly MessageTemplateTextFormatter Formatter = new("{Message:lj}");
     private readonly List<string> _warnings = [];
+    private readonly List<string> _informations = [];
 
     public CapturedLog() => Logger = new LoggerConfiguration().WriteTo.Sink(this).CreateLogger();
 
@@ -26,9 +27,26 @@ internal sealed class CapturedLog : ILogEventSink
         }
     }
 
+    public IReadOnlyList<string> Informations
+    {
+        get
+        {
+            lock (_warnings)
+            {
+                return [.. _informations];
+            }
+        }
+    }
+
     public void Emit(LogEvent logEvent)
     {
-        if (logEvent.Level != LogEventLevel.Warning)
+        var kept = logEvent.Level switch
+        {
+            LogEventLevel.Warning => _warnings,
+            LogEventLevel.Information => _informations,
+            _ => null,
+        };
+        if (kept is null)
         {
             return;
         }
@@ -37,7 +55,7 @@ internal sealed class CapturedLog : ILogEventSink
         Formatter.Format(logEvent, text);
         lock (_warnings)
         {
-            _warnings.Add(text.ToString());
+            kept.Add(text.ToString());
         }
     }
 }

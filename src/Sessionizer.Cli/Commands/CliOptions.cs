@@ -34,13 +34,13 @@ internal static class CliOptions
         },
     };
 
-    /// <summary>Adds the usage error "--to T is before --from F" when both are given, are windows, and are in that order.</summary>
+    /// <summary>Adds the usage error "--to T is before --from F" (with the options' names) when both are given, are windows, and are in that order.</summary>
     public static void RequireOrder(System.CommandLine.Parsing.CommandResult result, Option<Window?> from, Option<Window?> to)
     {
         if (Core.Time.Window.TryParse(result.GetResult(from)?.Tokens.FirstOrDefault()?.Value, out var f)
             && Core.Time.Window.TryParse(result.GetResult(to)?.Tokens.FirstOrDefault()?.Value, out var t) && t < f)
         {
-            result.AddError($"--to {t} is before --from {f}.");
+            result.AddError($"{to.Name} {t} is before {from.Name} {f}.");
         }
     }
 

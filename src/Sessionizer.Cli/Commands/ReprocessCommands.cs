@@ -84,7 +84,7 @@ internal static class ReprocessCommands
             options.Append(" --closing-page ").Append(Quote(page));
         }
 
-        if (p.MaxRejectedFraction != RunCommand.DefaultMaxRejectedFraction)
+        if (p.MaxRejectedFraction != JobOptions.DefaultMaxRejectedFraction)
         {
             options.Append(" --max-rejected-fraction ").Append(p.MaxRejectedFraction.ToString("R", CultureInfo.InvariantCulture));
         }

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Serilog;
-using Sessionizer.Cli.Logging;
-using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
-using Sessionizer.DuckDb;
 using Sessionizer.Engine.Lineage;
 using Sessionizer.Engine.Output;
 using Sessionizer.Engine.Runs;
@@ -13,36 +10,19 @@ namespace Sessionizer.Cli.Commands;
 /// <summary><c>sessionizer run</c>: sessionize one window or a range of windows (docs/reference.md §5, §6.2).</summary>
 internal static class RunCommand
 {
-    public const double DefaultMaxRejectedFraction = 0.01;
-
     public static Command Create(TextWriter error)
     {
         var window = CliOptions.Window("--window", "The hourly window to run (UTC).");
         var from = CliOptions.Window("--from", "First window of a range to run in order.");
         var to = CliOptions.Window("--to", "Last window of the range (inclusive).");
-        var input = CliOptions.Directory("--input", "Input root: visit logs under ROOT/yyyy/MM/dd/HH/.", required: true);
-        var output = CliOptions.Directory("--output", "Output root: active-sessions/, closed-sessions/, rejected/, manifests/.", required: true);
-        var noPreviousState = new Option<bool>("--no-previous-state") { Description = "The (first) window starts without previous state." };
-        var previousState = CliOptions.Directory("--previous-state", "Read the (first) window's previous active sessions from this folder, e.g. the reference Spark job's open-sessions/yyyy/MM/dd/HH.", required: false);
-        var allowMissingInput = new Option<bool>("--allow-missing-input") { Description = "Run a window whose input folder is missing with no new events, instead of exiting 3." };
-        var timeout = CliOptions.Duration("--inactivity-timeout", "A gap longer than this splits sessions.", SessionRules.DefaultInactivityTimeout);
-        var maxDuration = CliOptions.Duration("--max-session-duration", "A session that has lasted this long is closed at the end of the window.", SessionRules.DefaultMaxSessionDuration);
-        var closingPages = new Option<string[]>("--closing-page") { Description = "A page whose visit closes the session (repeatable), e.g. logout.", HelpName = "page", Arity = ArgumentArity.ZeroOrMore };
-        var maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", DefaultMaxRejectedFraction);
-        var parallelism = CliOptions.Positive("--parallelism", "Threads to use; the default is the number of cores.", Environment.ProcessorCount);
-        var compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
-            "fastest", "optimal", "smallest", "none");
-        var engine = CliOptions.OneOf("--engine",
-            "local (one process, all cores), duckdb (the SQL plan of the Spark engine, run by DuckDB in this process), or spark (not in this build).",
-            "local", "duckdb", "spark");
-        var logFormat = CliOptions.LogFormat();
-        var verbose = new Option<bool>("--verbose") { Description = "Also log debug details, such as the time of each phase of a window." };
+        var job = new JobOptions();
 
-        var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.")
+        var command = new Command("run", "Sessionize one hourly window (--window) or a range (--from, --to) and commit the outputs.") { window, from, to };
+        foreach (var option in job.All)
         {
-            window, from, to, input, output, noPreviousState, previousState, allowMissingInput, timeout, maxDuration,
-            closingPages, maxRejected, parallelism, compression, engine, logFormat, verbose,
-        };
+            command.Options.Add(option);
+        }
+
         command.Validators.Add(result =>
         {
             var hasWindow = result.GetResult(window) is not null;
@@ -61,50 +41,14 @@ internal static class RunCommand
                 CliOptions.RequireOrder(result, from, to);
             }
 
-            if (result.GetResult(input)?.Tokens.FirstOrDefault()?.Value is { } inputRoot
-                && result.GetResult(output)?.Tokens.FirstOrDefault()?.Value is { } outputRoot
-                && RootOverlap.Explain(inputRoot, outputRoot) is { } overlap)
-            {
-                result.AddError(overlap);
-            }
-
-            if (result.GetResult(previousState) is not null && result.GetValue(noPreviousState))
-            {
-                result.AddError("--previous-state and --no-previous-state exclude each other.");
-            }
-
-            if (result.GetResult(engine) is { Tokens: [{ Value: "spark" }] })
-            {
-                result.AddError("--engine spark is not available in this build yet; use --engine local or --engine duckdb.");
-            }
+            job.Validate(result);
         });
 
         command.SetAction(parse =>
         {
-            var log = Logs.Create(parse.GetValue(logFormat), error, parse.GetValue(verbose));
-            var settings = new RunSettings
-            {
-                InputRoot = parse.GetValue(input)!,
-                OutputRoot = parse.GetValue(output)!,
-                Rules = new SessionRules(parse.GetValue(timeout) ?? SessionRules.DefaultInactivityTimeout,
-                    parse.GetValue(maxDuration) ?? SessionRules.DefaultMaxSessionDuration, parse.GetValue(closingPages)),
-                AllowMissingInput = parse.GetValue(allowMissingInput),
-                MaxRejectedFraction = parse.GetValue(maxRejected),
-                NoPreviousState = parse.GetValue(noPreviousState),
-                PreviousStateDirectory = parse.GetValue(previousState),
-                Parallelism = parse.GetValue(parallelism),
-                CompressionLevel = parse.GetValue(compression) switch
-                {
-                    "optimal" => System.IO.Compression.CompressionLevel.Optimal,
-                    "smallest" => System.IO.Compression.CompressionLevel.SmallestSize,
-                    "none" => System.IO.Compression.CompressionLevel.NoCompression,
-                    _ => System.IO.Compression.CompressionLevel.Fastest,
-                },
-                Engine = parse.GetValue(engine)!,
-            };
             var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
             var last = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
-            return Execute(settings, first, last, log, parse.GetValue(verbose));
+            return Execute(job.Settings(parse), first, last, job.Log(parse, error), job.Verbose(parse));
         });
         return command;
     }
@@ -165,8 +109,7 @@ internal static class RunCommand
         Window? lastCommitted = null;
         try
         {
-            WindowEngine engine = settings.Engine == "duckdb" ? new DuckDbEngine(log) : new LocalEngine(log);
-            new WindowRunner(settings, log, engine).RunRange(first, last, outcome =>
+            new WindowRunner(settings, log, JobOptions.Engine(settings, log)).RunRange(first, last, outcome =>
             {
                 lastCommitted = outcome.Window;
                 Summary.Log(log, outcome);

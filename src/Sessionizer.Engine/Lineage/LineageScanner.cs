@@ -28,6 +28,27 @@ public static class LineageScanner
         return new LineageReport(windows, Gaps(windows));
     }
 
+    /// <summary>The latest window with a manifest (readable or not), from the manifests' names alone; null when none.</summary>
+    public static Window? LastCommitted(OutputLayout layout)
+    {
+        if (!Directory.Exists(layout.ManifestsDirectory))
+        {
+            return null;
+        }
+
+        Window? last = null;
+        foreach (var path in Directory.EnumerateFiles(layout.ManifestsDirectory, "*.json"))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (!InputDiscovery.IsHidden(name) && Window.TryParse(name, out var window) && (last is null || window > last))
+            {
+                last = window;
+            }
+        }
+
+        return last;
+    }
+
     private static SortedDictionary<Window, Committed> ReadAll(OutputLayout layout)
     {
         var manifests = new SortedDictionary<Window, Committed>();

@@ -1,0 +1,26 @@
+using Sessionizer.Core.Time;
+
+namespace Sessionizer.Engine.Follow;
+
+/// <summary>What <c>sessionizer follow</c> adds to a run's settings (docs/reference.md §5.10).</summary>
+public sealed record FollowSettings
+{
+    /// <summary>How long after a window's end its input may still be arriving, when no marker tells.</summary>
+    public static readonly TimeSpan DefaultAllowedLateness = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a window that is not ready yet is checked again.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first window, when nothing is committed yet; with committed windows, it must be the one after the last.</summary>
+    public Window? From { get; init; }
+
+    /// <summary>Stop once this window is committed (for tests and bounded catch-ups); null: run for as long as the process lives.</summary>
+    public Window? Until { get; init; }
+
+    /// <summary>A window is ready when its input folder holds this file (e.g. _SUCCESS); null: ready by the clock.</summary>
+    public string? ReadyMarker { get; init; }
+
+    public TimeSpan AllowedLateness { get; init; } = DefaultAllowedLateness;
+
+    public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
+}

@@ -1,0 +1,197 @@
+using Serilog;
+using Sessionizer.Core.Time;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Lineage;
+using Sessionizer.Engine.Output;
+using Sessionizer.Engine.Runs;
+
+namespace Sessionizer.Engine.Follow;
+
+/// <summary>
+/// Runs windows in order for as long as it lives (docs/reference.md §5.10): the next window is the
+/// one after the last committed manifest (or <see cref="FollowSettings.From"/> when none is); once it
+/// is ready (its marker file, or the clock past its end plus the allowed lateness) it goes through
+/// <see cref="WindowRunner.Run"/>, the code path and commit of <c>run</c>. Waits are timers of the
+/// <see cref="TimeProvider"/>, never a busy loop. Input not ready and a held lock are retried at the
+/// poll interval; any other failure stops the follow (it never skips a window).
+/// </summary>
+public sealed class WindowFollower(RunSettings settings, FollowSettings follow, ILogger log, WindowRunner runner, TimeProvider? time = null)
+{
+    private readonly OutputLayout _layout = new(settings.OutputRoot);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private bool HasInitialState => settings.NoPreviousState || settings.PreviousStateDirectory is not null;
+
+    /// <summary>
+    /// Follows until <see cref="FollowSettings.Until"/> is committed or <paramref name="cancel"/> is
+    /// cancelled (both end normally). Throws <see cref="FollowRefusedException"/> when it cannot
+    /// start as asked, and <see cref="RunFailedException"/> when a window fails for a reason a person
+    /// must fix; its message says what, and at which window a restart resumes.
+    /// </summary>
+    public async Task<FollowResult> RunAsync(Action<FollowedWindow>? committed = null, CancellationToken cancel = default)
+    {
+        CheckStart();
+        var notices = new HashSet<string>(StringComparer.Ordinal);
+        Window? noticesOf = null;
+        while (true)
+        {
+            var last = LineageScanner.LastCommitted(_layout);
+            var window = last?.Next ?? follow.From!.Value;
+            if (follow.Until is { } until && window > until)
+            {
+                return new FollowResult(FollowStop.Until, window);
+            }
+
+            if (cancel.IsCancellationRequested)
+            {
+                return new FollowResult(FollowStop.CancelledWaiting, window);
+            }
+
+            if (window != noticesOf)
+            {
+                notices.Clear();
+                noticesOf = window;
+            }
+
+            var wait = Readiness(window, notices);
+            if (wait is null)
+            {
+                try
+                {
+                    var outcome = runner.Run(window, isFirst: last is null, cancel);
+                    committed?.Invoke(new FollowedWindow(outcome, _time.GetUtcNow() - End(window)));
+                    continue;
+                }
+                catch (RunCancelledException)
+                {
+                    return new FollowResult(FollowStop.CancelledRunning, window);
+                }
+                catch (RunFailedException e) when (e.Failure is RunFailure.InputNotReady or RunFailure.Locked)
+                {
+                    if (notices.Add(e.Failure.ToString()))
+                    {
+                        log.Information("Window {Window} cannot run yet ({Message}); retrying every {PollInterval}",
+                            window.ToString(), e.Message, Duration.Format(follow.PollInterval));
+                    }
+
+                    wait = follow.PollInterval;
+                }
+                catch (RunFailedException e)
+                {
+                    throw new RunFailedException(e.Failure, $"{e.Message} {Resume(window)}", e);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new RunFailedException(RunFailure.Failed, $"Window {window} failed, nothing was committed for it: {e.Message} {Resume(window)}", e);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(wait.Value, _time, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                return new FollowResult(FollowStop.CancelledWaiting, window);
+            }
+        }
+    }
+
+    private static DateTimeOffset End(Window window) => DateTimeOffset.FromUnixTimeMilliseconds(window.EndMs);
+
+    private static string Resume(Window window) =>
+        $"Follow stopped and never skips a window: fix this, then restart follow; it resumes at window {window}.";
+
+    /// <summary>Refuses a start that could not continue the committed windows as they are.</summary>
+    private void CheckStart()
+    {
+        var last = LineageScanner.LastCommitted(_layout);
+        if (last is null)
+        {
+            if (follow.From is not { } from)
+            {
+                throw new FollowRefusedException(
+                    $"Nothing is committed under {_layout.Root} yet: give --from H, the first window to run.");
+            }
+
+            if (!HasInitialState)
+            {
+                throw new FollowRefusedException(
+                    $"Nothing is committed under {_layout.Root} yet, so window {from} has no committed previous window to read state from: " +
+                    "pass --no-previous-state, or --previous-state DIR.");
+            }
+
+            return;
+        }
+
+        if (follow.From is { } f && f != last.Value.Next)
+        {
+            var why = f <= last.Value ? "would rewrite committed windows" : "would leave a gap";
+            throw new FollowRefusedException(
+                $"--from {f} {why}: windows up to {last} are committed under {_layout.Root}, so follow resumes at {last.Value.Next}. " +
+                $"Leave out --from (or give --from {last.Value.Next}); rerun committed windows with sessionizer run.");
+        }
+
+        if (HasInitialState)
+        {
+            log.Information("Windows up to {Last} are committed: window {Next} reads its state from {Last}'s commit; --no-previous-state and --previous-state apply only when nothing is committed",
+                last.ToString(), last.Value.Next.ToString(), last.ToString());
+        }
+    }
+
+    /// <summary>Null when the window is ready to run; otherwise how long to wait before looking again.</summary>
+    private TimeSpan? Readiness(Window window, HashSet<string> notices)
+    {
+        var directory = InputDiscovery.WindowDirectory(settings.InputRoot, window);
+        var deadline = End(window) + follow.AllowedLateness;
+        var now = _time.GetUtcNow();
+        var exists = Directory.Exists(directory);
+        if (follow.ReadyMarker is { } marker && File.Exists(Path.Combine(directory, marker)))
+        {
+            return null;
+        }
+
+        if (now >= deadline && !exists)
+        {
+            if (settings.AllowMissingInput)
+            {
+                log.Warning("Input of window {Window} is missing past its deadline {Deadline:u}: {Folder} does not exist; running it with no new events (--allow-missing-input)",
+                    window.ToString(), deadline, directory);
+                return null;
+            }
+
+            if (notices.Add("missing"))
+            {
+                log.Warning("Input of window {Window} is missing past its deadline {Deadline:u}: {Folder} does not exist; waiting for it (pass --allow-missing-input to run such windows with no new events)",
+                    window.ToString(), deadline, directory);
+            }
+
+            return follow.PollInterval;
+        }
+
+        if (follow.ReadyMarker is { } waitedFor)
+        {
+            if (notices.Add("marker"))
+            {
+                log.Information("Waiting for window {Window}: no {Marker} in {Folder} yet; checking every {PollInterval}",
+                    window.ToString(), waitedFor, directory, Duration.Format(follow.PollInterval));
+            }
+
+            return follow.PollInterval;
+        }
+
+        if (now >= deadline)
+        {
+            return null;
+        }
+
+        if (notices.Add("clock"))
+        {
+            log.Information("Waiting for window {Window} until {Deadline:u}: its end plus the allowed lateness of {AllowedLateness}",
+                window.ToString(), deadline, Duration.Format(follow.AllowedLateness));
+        }
+
+        var untilDeadline = deadline - now;
+        return untilDeadline < follow.PollInterval ? untilDeadline : follow.PollInterval;
+    }
+}
