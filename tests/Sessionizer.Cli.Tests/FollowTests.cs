@@ -108,6 +108,43 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Window 2026-11-20T11 is committed (--until): follow stops; a restart resumes at window 2026-11-20T12", resume.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Late_data_shows_as_input_changed_in_status_and_follow_warns_or_with_reprocess_late_reruns_and_writes_metrics()
+    {
+        InputLogs.Write(Input, Hours[0], "a.json", InputLogs.Visit(1, "2026-11-20T10:10:00Z", "home"));
+        InputLogs.Write(Input, Hours[1], "a.json", InputLogs.Visit(1, "2026-11-20T11:10:00Z", "home"));
+        var metrics = _temp.Combine("sessionizer.prom");
+        var first = Cli.Run("follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", "--until", Hours[1], "--metrics-file", metrics);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("sessionizer_last_committed_window_end_timestamp_seconds 1795176000\n", File.ReadAllText(metrics), StringComparison.Ordinal);
+        Assert.Contains("sessionizer_last_window_valid_events 1\n", File.ReadAllText(metrics), StringComparison.Ordinal);
+
+        InputLogs.Write(Input, Hours[0], "late.json", InputLogs.Visit(2, "2026-11-20T10:20:00Z", "home"));
+        var text = Cli.Run("status", "--output", Output);
+        var json = Cli.Run("status", "--output", Output, "--format", "json");
+        var warned = Cli.Run("follow", "--input", Input, "--output", Output, "--until", Hours[1]);
+
+        Assert.Contains("2026-11-20T10  input-changed ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("input changed since its commit: 2026/11/20/10/late.json (new, ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("2 committed windows, 0 stale, 1 with changed input", text.Output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"input-changed\"", json.Output, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"2026/11/20/10/late.json\"", json.Output, StringComparison.Ordinal);
+        Assert.True(warned.ExitCode == 0, warned.Error);
+        Assert.Contains("Input of committed window 2026-11-20T10 changed since its commit: 2026/11/20/10/late.json (new, ", warned.Error, StringComparison.Ordinal);
+
+        var reprocessed = Cli.Run("follow", "--input", Input, "--output", Output, "--until", Hours[1], "--reprocess-late", "--late-window-lookback", "2");
+        Assert.True(reprocessed.ExitCode == 0, reprocessed.Error);
+        Assert.Contains("Window 2026-11-20T10 committed", reprocessed.Error, StringComparison.Ordinal);
+        Assert.Contains("Window 2026-11-20T11 committed", reprocessed.Error, StringComparison.Ordinal);
+        Assert.Contains("2 committed windows, 0 stale, 0 with changed input", Cli.Run("status", "--output", Output).Output, StringComparison.Ordinal);
+
+        // An input root that is not reachable here: status keeps the lineage status and says the input was not checked.
+        Directory.Move(Input, Input + ".moved");
+        var unreachable = Cli.Run("status", "--output", Output);
+        Assert.Contains("2026-11-20T10  committed ", unreachable.Output, StringComparison.Ordinal);
+        Assert.Contains("input not checked for 2 windows: the input root they recorded (", unreachable.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--until", "2026-11-20T09", "--until 2026-11-20T09 is before --from 2026-11-20T10.")]
     [InlineData("--ready-marker", "a/_SUCCESS", "--ready-marker: 'a/_SUCCESS' is not a file name")]
