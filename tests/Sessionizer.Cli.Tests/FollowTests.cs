@@ -53,6 +53,47 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Follow_killed_by_sigkill_mid_window_resumes_on_restart_runs_nothing_twice_and_equals_run_over_the_range()
+    {
+        foreach (var hour in Hours)
+        {
+            WriteReady(hour);
+        }
+
+        // Killed in the third window's commit, between folder swaps: its manifest is not written yet.
+        using (var child = new ChildProcess(new Dictionary<string, string> { ["SESSIONIZER_COMMIT_STEP_DELAY_MS"] = "50" },
+            "follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", "--ready-marker", "_SUCCESS", "--poll-interval", "100ms"))
+        {
+            Assert.True(child.WaitForLine("commit-step swapped closed-sessions", TimeSpan.FromSeconds(60), count: 3), Log(child));
+            child.Kill();
+            output.WriteLine(Log(child));
+        }
+
+        var manifests = Path.Combine(Output, "manifests");
+        Assert.Equal([Hours[0] + ".json", Hours[1] + ".json"], Directory.GetFiles(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var before = Hours[..2].Select(h => File.ReadAllBytes(Path.Combine(manifests, h + ".json"))).ToList();
+
+        var restart = Cli.Run("follow", "--input", Input, "--output", Output, "--ready-marker", "_SUCCESS", "--until", Hours[3]);
+        output.WriteLine(restart.Error);
+
+        Assert.True(restart.ExitCode == 0, restart.Error);
+        Assert.DoesNotContain($"Window {Hours[0]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Window {Hours[1]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Contains($"Window {Hours[2]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Contains($"Window {Hours[3]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Hours[..2].Select(h => File.ReadAllBytes(Path.Combine(manifests, h + ".json"))));
+        var started = Hours.Select(h => Sessionizer.Core.Records.ManifestJson.Deserialize(File.ReadAllBytes(Path.Combine(manifests, h + ".json"))).Started).ToList();
+        Assert.Equal(started.Order(), started);
+        Assert.Equal(Hours.Length, started.Distinct().Count());
+        Assert.False(Directory.Exists(Path.Combine(Output, "_temporary", Hours[2])), "the killed window's staging was left behind");
+
+        var reference = _temp.Combine("reference");
+        var run = Cli.Run("run", "--from", Hours[0], "--to", Hours[3], "--input", Input, "--output", reference, "--no-previous-state");
+        Assert.True(run.ExitCode == 0, run.Error);
+        AssertSameParts(reference, Output);
+    }
+
+    [Fact]
     public void Sigterm_while_a_window_runs_commits_nothing_for_it_removes_its_staging_releases_its_lock_and_exits_0()
     {
         InputLogs.WriteRandom(Input, Hours[0], events: 20_000);
