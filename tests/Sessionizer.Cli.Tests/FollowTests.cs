@@ -190,6 +190,8 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
     [InlineData("--until", "2026-11-20T09", "--until 2026-11-20T09 is before --from 2026-11-20T10.")]
     [InlineData("--ready-marker", "a/_SUCCESS", "--ready-marker: 'a/_SUCCESS' is not a file name")]
     [InlineData("--poll-interval", "0s", "--poll-interval: '0s' is not a positive duration")]
+    [InlineData("--late-window-lookback", "0", "--late-window-lookback: '0' is not a whole number > 0.")]
+    [InlineData("--metrics-file", "/nonexistent-folder/sessionizer.prom", "--metrics-file: '/nonexistent-folder/sessionizer.prom' is not a file path in an existing folder.")]
     public void Bad_follow_options_are_usage_errors(string option, string value, string message)
     {
         var result = Cli.Run("follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", option, value);

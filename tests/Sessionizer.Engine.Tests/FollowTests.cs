@@ -279,6 +279,27 @@ public sealed class FollowTests : IDisposable
     }
 
     [Fact]
+    public void With_reprocess_late_stale_windows_left_by_an_interrupted_rerun_are_rerun_in_order()
+    {
+        WriteHours(4);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(3), PollInterval = Poll });
+        _committed.Clear();
+
+        // As if a rerun stopped after its first window: hour 1 rerun with late data, hours 2 and 3 now stale.
+        File.AppendAllText(Path.Combine(_sandbox.InputDirectory(Hour(1)), "a.json"), Visit(1, "11:58:00", "late") + "\n");
+        new WindowRunner(_sandbox.Settings, Sandbox.SilentLog).Run(Hour(1), isFirst: false);
+        Assert.Equal([Freshness.Current, Freshness.Current, Freshness.Stale, Freshness.StaleUpstream],
+            LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot)).Windows.Select(w => w.Freshness));
+
+        Follow(clock, new FollowSettings { Until = Hour(3), PollInterval = Poll, ReprocessLate = true });
+
+        Assert.Equal([Hour(2), Hour(3)], _committed.Select(c => c.Outcome.Window));
+        Assert.All(LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot)).Windows, w => Assert.Equal(Freshness.Current, w.Freshness));
+        AssertEqualToRunOfTheRange(4);
+    }
+
+    [Fact]
     public void The_metrics_file_is_prometheus_text_of_the_last_window_replaced_atomically()
     {
         WriteHours(1);
