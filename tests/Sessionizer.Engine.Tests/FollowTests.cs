@@ -300,6 +300,24 @@ public sealed class FollowTests : IDisposable
     }
 
     [Fact]
+    public void With_reprocess_late_a_window_whose_input_folder_is_gone_is_warned_about_once_and_follow_goes_on()
+    {
+        WriteHours(3);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(1), PollInterval = Poll });
+        var kept = File.ReadAllBytes(_sandbox.ManifestPath(Hour(1)));
+        _committed.Clear();
+        Directory.Delete(_sandbox.InputDirectory(Hour(1)), recursive: true);
+        var log = new CapturedLog();
+
+        Follow(clock, new FollowSettings { Until = Hour(2), PollInterval = Poll, ReprocessLate = true }, log: log);
+
+        Assert.Equal([Hour(2)], _committed.Select(c => c.Outcome.Window));
+        Assert.Single(log.Warnings, m => m.StartsWith("Window 2019-01-28T11 cannot be rerun (--reprocess-late): Input for window 2019-01-28T11 is not ready", StringComparison.Ordinal));
+        Assert.Equal(kept, File.ReadAllBytes(_sandbox.ManifestPath(Hour(1))));
+    }
+
+    [Fact]
     public void The_metrics_file_is_prometheus_text_of_the_last_window_replaced_atomically()
     {
         WriteHours(1);

@@ -80,6 +80,18 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
                 {
                     return new FollowResult(FollowStop.CancelledRunning, window);
                 }
+                catch (RunFailedException e) when (rerun is not null && e.Failure is RunFailure.InputNotReady)
+                {
+                    // Its input folder is gone (e.g. removed by retention): waiting would stop follow for good.
+                    _rerun = null;
+                    if (_unrerunnable.Add(window))
+                    {
+                        log.Warning("Window {Window} cannot be rerun (--reprocess-late): {Message} Its commit is kept; follow goes on",
+                            window.ToString(), e.Message);
+                    }
+
+                    continue;
+                }
                 catch (RunFailedException e) when (e.Failure is RunFailure.InputNotReady or RunFailure.Locked)
                 {
                     if (notices.Add(e.Failure.ToString()))
@@ -169,7 +181,7 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
             return null;
         }
 
-        foreach (var candidate in report.Windows.Where(w => w.IsInputChanged || w.IsStale))
+        foreach (var candidate in report.Windows.Where(w => (w.IsInputChanged || w.IsStale) && !_unrerunnable.Contains(w.Window)))
         {
             if (File.Exists(_layout.ManifestPath(candidate.Window.Previous)))
             {
