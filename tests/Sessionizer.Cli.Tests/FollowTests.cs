@@ -60,8 +60,9 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
             WriteReady(hour);
         }
 
-        // Killed in the third window's commit, between folder swaps: its manifest is not written yet.
-        using (var child = new ChildProcess(new Dictionary<string, string> { ["SESSIONIZER_COMMIT_STEP_DELAY_MS"] = "50" },
+        // Killed in the third window's commit, between folder swaps: its manifest is not written yet
+        // (three more steps of 300 ms each come first, so a slow test host still kills in time).
+        using (var child = new ChildProcess(new Dictionary<string, string> { ["SESSIONIZER_COMMIT_STEP_DELAY_MS"] = "300" },
             "follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", "--ready-marker", "_SUCCESS", "--poll-interval", "100ms"))
         {
             Assert.True(child.WaitForLine("commit-step swapped closed-sessions", TimeSpan.FromSeconds(60), count: 3), Log(child));
