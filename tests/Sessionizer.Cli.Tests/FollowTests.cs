@@ -53,6 +53,48 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Follow_killed_by_sigkill_mid_window_resumes_on_restart_runs_nothing_twice_and_equals_run_over_the_range()
+    {
+        foreach (var hour in Hours)
+        {
+            WriteReady(hour);
+        }
+
+        // Killed in the third window's commit, between folder swaps: its manifest is not written yet
+        // (three more steps of 300 ms each come first, so a slow test host still kills in time).
+        using (var child = new ChildProcess(new Dictionary<string, string> { ["SESSIONIZER_COMMIT_STEP_DELAY_MS"] = "300" },
+            "follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", "--ready-marker", "_SUCCESS", "--poll-interval", "100ms"))
+        {
+            Assert.True(child.WaitForLine("commit-step swapped closed-sessions", TimeSpan.FromSeconds(60), count: 3), Log(child));
+            child.Kill();
+            output.WriteLine(Log(child));
+        }
+
+        var manifests = Path.Combine(Output, "manifests");
+        Assert.Equal([Hours[0] + ".json", Hours[1] + ".json"], Directory.GetFiles(manifests).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var before = Hours[..2].Select(h => File.ReadAllBytes(Path.Combine(manifests, h + ".json"))).ToList();
+
+        var restart = Cli.Run("follow", "--input", Input, "--output", Output, "--ready-marker", "_SUCCESS", "--until", Hours[3]);
+        output.WriteLine(restart.Error);
+
+        Assert.True(restart.ExitCode == 0, restart.Error);
+        Assert.DoesNotContain($"Window {Hours[0]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Window {Hours[1]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Contains($"Window {Hours[2]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Contains($"Window {Hours[3]} committed", restart.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Hours[..2].Select(h => File.ReadAllBytes(Path.Combine(manifests, h + ".json"))));
+        var started = Hours.Select(h => Sessionizer.Core.Records.ManifestJson.Deserialize(File.ReadAllBytes(Path.Combine(manifests, h + ".json"))).Started).ToList();
+        Assert.Equal(started.Order(), started);
+        Assert.Equal(Hours.Length, started.Distinct().Count());
+        Assert.False(Directory.Exists(Path.Combine(Output, "_temporary", Hours[2])), "the killed window's staging was left behind");
+
+        var reference = _temp.Combine("reference");
+        var run = Cli.Run("run", "--from", Hours[0], "--to", Hours[3], "--input", Input, "--output", reference, "--no-previous-state");
+        Assert.True(run.ExitCode == 0, run.Error);
+        AssertSameParts(reference, Output);
+    }
+
+    [Fact]
     public void Sigterm_while_a_window_runs_commits_nothing_for_it_removes_its_staging_releases_its_lock_and_exits_0()
     {
         InputLogs.WriteRandom(Input, Hours[0], events: 20_000);
@@ -108,10 +150,49 @@ public sealed class FollowTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Window 2026-11-20T11 is committed (--until): follow stops; a restart resumes at window 2026-11-20T12", resume.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Late_data_shows_as_input_changed_in_status_and_follow_warns_or_with_reprocess_late_reruns_and_writes_metrics()
+    {
+        InputLogs.Write(Input, Hours[0], "a.json", InputLogs.Visit(1, "2026-11-20T10:10:00Z", "home"));
+        InputLogs.Write(Input, Hours[1], "a.json", InputLogs.Visit(1, "2026-11-20T11:10:00Z", "home"));
+        var metrics = _temp.Combine("sessionizer.prom");
+        var first = Cli.Run("follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", "--until", Hours[1], "--metrics-file", metrics);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("sessionizer_last_committed_window_end_timestamp_seconds 1795176000\n", File.ReadAllText(metrics), StringComparison.Ordinal);
+        Assert.Contains("sessionizer_last_window_valid_events 1\n", File.ReadAllText(metrics), StringComparison.Ordinal);
+
+        InputLogs.Write(Input, Hours[0], "late.json", InputLogs.Visit(2, "2026-11-20T10:20:00Z", "home"));
+        var text = Cli.Run("status", "--output", Output);
+        var json = Cli.Run("status", "--output", Output, "--format", "json");
+        var warned = Cli.Run("follow", "--input", Input, "--output", Output, "--until", Hours[1]);
+
+        Assert.Contains("2026-11-20T10  input-changed ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("input changed since its commit: 2026/11/20/10/late.json (new, ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("2 committed windows, 0 stale, 1 with changed input", text.Output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"input-changed\"", json.Output, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"2026/11/20/10/late.json\"", json.Output, StringComparison.Ordinal);
+        Assert.True(warned.ExitCode == 0, warned.Error);
+        Assert.Contains("Input of committed window 2026-11-20T10 changed since its commit: 2026/11/20/10/late.json (new, ", warned.Error, StringComparison.Ordinal);
+
+        var reprocessed = Cli.Run("follow", "--input", Input, "--output", Output, "--until", Hours[1], "--reprocess-late", "--late-window-lookback", "2");
+        Assert.True(reprocessed.ExitCode == 0, reprocessed.Error);
+        Assert.Contains("Window 2026-11-20T10 committed", reprocessed.Error, StringComparison.Ordinal);
+        Assert.Contains("Window 2026-11-20T11 committed", reprocessed.Error, StringComparison.Ordinal);
+        Assert.Contains("2 committed windows, 0 stale, 0 with changed input", Cli.Run("status", "--output", Output).Output, StringComparison.Ordinal);
+
+        // An input root that is not reachable here: status keeps the lineage status and says the input was not checked.
+        Directory.Move(Input, Input + ".moved");
+        var unreachable = Cli.Run("status", "--output", Output);
+        Assert.Contains("2026-11-20T10  committed ", unreachable.Output, StringComparison.Ordinal);
+        Assert.Contains("input not checked for 2 windows: the input root they recorded (", unreachable.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--until", "2026-11-20T09", "--until 2026-11-20T09 is before --from 2026-11-20T10.")]
     [InlineData("--ready-marker", "a/_SUCCESS", "--ready-marker: 'a/_SUCCESS' is not a file name")]
     [InlineData("--poll-interval", "0s", "--poll-interval: '0s' is not a positive duration")]
+    [InlineData("--late-window-lookback", "0", "--late-window-lookback: '0' is not a whole number > 0.")]
+    [InlineData("--metrics-file", "/nonexistent-folder/sessionizer.prom", "--metrics-file: '/nonexistent-folder/sessionizer.prom' is not a file path in an existing folder.")]
     public void Bad_follow_options_are_usage_errors(string option, string value, string message)
     {
         var result = Cli.Run("follow", "--input", Input, "--output", Output, "--from", Hours[0], "--no-previous-state", option, value);

@@ -1,6 +1,9 @@
+using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Engine.Commit;
 using Sessionizer.Engine.Follow;
+using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Lineage;
 using Sessionizer.Engine.Output;
 using Sessionizer.Engine.Runs;
 using static Sessionizer.Engine.Tests.Visits;
@@ -189,6 +192,167 @@ public sealed class FollowTests : IDisposable
         Assert.EndsWith("so follow resumes at 2019-01-28T11. Leave out --from (or give --from 2019-01-28T11); rerun committed windows with sessionizer run.", rewrite.Message, StringComparison.Ordinal);
         Assert.StartsWith("--from 2019-01-28T12 would leave a gap: ", gap.Message, StringComparison.Ordinal);
         Assert.Empty(_committed);
+    }
+
+    [Fact]
+    public void Late_data_is_compared_by_relative_path_and_size_new_grown_shrunk_and_removed_files()
+    {
+        ManifestFile F(string path, long bytes) => new() { Path = path, Bytes = bytes };
+        InputFile N(string path, long bytes) => new("/x/" + path, path, bytes);
+
+        var changes = InputChanges.Compare(
+            [F("h/a.json", 10), F("h/b.json", 20), F("h/c.json", 30), F("h/d.json", 40)],
+            [N("h/a.json", 10), N("h/b.json", 25), N("h/c.json", 5), N("h/e.json", 7)]);
+
+        Assert.Equal(["h/b.json (20 -> 25 bytes)", "h/c.json (30 -> 5 bytes)", "h/d.json (removed, was 40 bytes)", "h/e.json (new, 7 bytes)"],
+            changes.Select(c => c.ToString()));
+        Assert.Empty(InputChanges.Compare([F("h/a.json", 10)], [N("h/a.json", 10)]));
+    }
+
+    [Fact]
+    public void Late_data_in_committed_windows_is_warned_once_per_change_and_shown_by_the_lineage_scan_without_rerunning()
+    {
+        WriteHours(3);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(1), PollInterval = Poll });
+        var manifests = new[] { W, Hour(1) }.Select(w => File.ReadAllBytes(_sandbox.ManifestPath(w))).ToList();
+        _committed.Clear();
+
+        File.AppendAllText(Path.Combine(_sandbox.InputDirectory(W), "a.json"), Visit(7, "10:30:00", "late") + "\n");
+        _sandbox.Input(Hour(1), "b.json", Visit(8, "11:30:00", "late"));
+        var log = new CapturedLog();
+        var marker = Path.Combine(_sandbox.InputDirectory(Hour(2)), "_SUCCESS");
+        clock.OnWait = i =>
+        {
+            if (i == 2)
+            {
+                File.WriteAllText(marker, "");
+            }
+        };
+        Follow(clock, new FollowSettings { Until = Hour(2), PollInterval = Poll, ReadyMarker = "_SUCCESS" }, log: log);
+
+        // Three polls and a run: one warning per changed window, naming it and its files.
+        Assert.Equal(3, clock.Waits.Count);
+        var warnings = log.Warnings.Where(m => m.Contains("changed since its commit", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("Input of committed window 2019-01-28T10 changed since its commit: 2019/01/28/10/a.json (", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("Input of committed window 2019-01-28T11 changed since its commit: 2019/01/28/11/b.json (new, ", warnings[1], StringComparison.Ordinal);
+        Assert.Equal([Hour(2)], _committed.Select(c => c.Outcome.Window));
+        Assert.Equal(manifests, new[] { W, Hour(1) }.Select(w => File.ReadAllBytes(_sandbox.ManifestPath(w))));
+
+        var report = LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot), checkInput: true);
+        Assert.Equal([true, true, false], report.Windows.Select(w => w.IsInputChanged));
+        Assert.Equal([Freshness.Current, Freshness.Current, Freshness.Current], report.Windows.Select(w => w.Freshness));
+
+        // The input root the manifests recorded is not reachable: nothing said about input, lineage as it was.
+        Directory.Move(_sandbox.InputRoot, _sandbox.InputRoot + ".moved");
+        Assert.All(LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot), checkInput: true).Windows, w => Assert.Null(w.InputChanges));
+    }
+
+    [Fact]
+    public void With_reprocess_late_a_changed_window_and_the_windows_after_it_rerun_in_order_and_equal_a_run_of_the_range()
+    {
+        WriteHours(4);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(3), PollInterval = Poll });
+        var first = File.ReadAllBytes(_sandbox.ManifestPath(W));
+        _committed.Clear();
+
+        // User 1, active in every window, visits again late in hour 1: the state of hours 1..3 changes.
+        File.AppendAllText(Path.Combine(_sandbox.InputDirectory(Hour(1)), "a.json"), Visit(1, "11:58:00", "late") + "\n");
+        var log = new CapturedLog();
+        var result = Follow(clock, new FollowSettings { Until = Hour(3), PollInterval = Poll, ReprocessLate = true }, log: log);
+
+        Assert.Equal(new FollowResult(FollowStop.Until, Hour(4)), result);
+        Assert.Equal([Hour(1), Hour(2), Hour(3)], _committed.Select(c => c.Outcome.Window));
+        Assert.All(_committed, c => Assert.True(c.Reprocessed));
+        Assert.Single(log.Warnings, m => m.Contains("Input of committed window 2019-01-28T11 changed since its commit", StringComparison.Ordinal) && m.Contains("--reprocess-late", StringComparison.Ordinal));
+        Assert.Equal(first, File.ReadAllBytes(_sandbox.ManifestPath(W)));
+        var started = _committed.Select(c => c.Outcome.Manifest.Started).ToList();
+        Assert.Equal(started.Order(), started);
+        Assert.All(LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot), checkInput: true).Windows, w =>
+        {
+            Assert.Equal(Freshness.Current, w.Freshness);
+            Assert.False(w.IsInputChanged);
+        });
+        AssertEqualToRunOfTheRange(4);
+    }
+
+    [Fact]
+    public void With_reprocess_late_stale_windows_left_by_an_interrupted_rerun_are_rerun_in_order()
+    {
+        WriteHours(4);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(3), PollInterval = Poll });
+        _committed.Clear();
+
+        // As if a rerun stopped after its first window: hour 1 rerun with late data, hours 2 and 3 now stale.
+        File.AppendAllText(Path.Combine(_sandbox.InputDirectory(Hour(1)), "a.json"), Visit(1, "11:58:00", "late") + "\n");
+        new WindowRunner(_sandbox.Settings, Sandbox.SilentLog).Run(Hour(1), isFirst: false);
+        Assert.Equal([Freshness.Current, Freshness.Current, Freshness.Stale, Freshness.StaleUpstream],
+            LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot)).Windows.Select(w => w.Freshness));
+
+        Follow(clock, new FollowSettings { Until = Hour(3), PollInterval = Poll, ReprocessLate = true });
+
+        Assert.Equal([Hour(2), Hour(3)], _committed.Select(c => c.Outcome.Window));
+        Assert.All(LineageScanner.Scan(new OutputLayout(_sandbox.OutputRoot)).Windows, w => Assert.Equal(Freshness.Current, w.Freshness));
+        AssertEqualToRunOfTheRange(4);
+    }
+
+    [Fact]
+    public void With_reprocess_late_a_window_whose_input_folder_is_gone_is_warned_about_once_and_follow_goes_on()
+    {
+        WriteHours(3);
+        var clock = new ManualClock(End(W) + TimeSpan.FromHours(5));
+        Follow(clock, new FollowSettings { From = W, Until = Hour(1), PollInterval = Poll });
+        var kept = File.ReadAllBytes(_sandbox.ManifestPath(Hour(1)));
+        _committed.Clear();
+        Directory.Delete(_sandbox.InputDirectory(Hour(1)), recursive: true);
+        var log = new CapturedLog();
+
+        Follow(clock, new FollowSettings { Until = Hour(2), PollInterval = Poll, ReprocessLate = true }, log: log);
+
+        Assert.Equal([Hour(2)], _committed.Select(c => c.Outcome.Window));
+        Assert.Single(log.Warnings, m => m.StartsWith("Window 2019-01-28T11 cannot be rerun (--reprocess-late): Input for window 2019-01-28T11 is not ready", StringComparison.Ordinal));
+        Assert.Equal(kept, File.ReadAllBytes(_sandbox.ManifestPath(Hour(1))));
+    }
+
+    [Fact]
+    public void The_metrics_file_is_prometheus_text_of_the_last_window_replaced_atomically()
+    {
+        WriteHours(1);
+        var clock = new ManualClock(End(W) + TimeSpan.FromSeconds(90));
+        Follow(clock, new FollowSettings { From = W, Until = W, PollInterval = Poll });
+        var window = _committed.Single() with { Outcome = _committed.Single().Outcome with { Elapsed = TimeSpan.FromMilliseconds(1234.5) } };
+        var path = Path.Combine(_sandbox.Root, "sessionizer.prom");
+        File.WriteAllText(path, "old");
+
+        FollowMetrics.Write(path, window);
+
+        Assert.Equal(
+            "# HELP sessionizer_last_committed_window_end_timestamp_seconds End of the last window follow committed, Unix time.\n" +
+            "# TYPE sessionizer_last_committed_window_end_timestamp_seconds gauge\n" +
+            "sessionizer_last_committed_window_end_timestamp_seconds 1548673200\n" +
+            "# HELP sessionizer_last_window_lag_seconds Commit time of the last window minus its end.\n" +
+            "# TYPE sessionizer_last_window_lag_seconds gauge\n" +
+            "sessionizer_last_window_lag_seconds 300\n" +
+            "# HELP sessionizer_last_window_valid_events Valid events of the last window.\n" +
+            "# TYPE sessionizer_last_window_valid_events gauge\n" +
+            "sessionizer_last_window_valid_events 3\n" +
+            "# HELP sessionizer_last_window_rejected_lines Rejected input lines of the last window.\n" +
+            "# TYPE sessionizer_last_window_rejected_lines gauge\n" +
+            "sessionizer_last_window_rejected_lines 0\n" +
+            "# HELP sessionizer_last_window_closed_sessions Sessions the last window closed.\n" +
+            "# TYPE sessionizer_last_window_closed_sessions gauge\n" +
+            "sessionizer_last_window_closed_sessions 2\n" +
+            "# HELP sessionizer_last_window_active_sessions Sessions still active at the end of the last window.\n" +
+            "# TYPE sessionizer_last_window_active_sessions gauge\n" +
+            "sessionizer_last_window_active_sessions 1\n" +
+            "# HELP sessionizer_last_window_duration_seconds How long the last window's run took.\n" +
+            "# TYPE sessionizer_last_window_duration_seconds gauge\n" +
+            "sessionizer_last_window_duration_seconds 1.235\n",
+            File.ReadAllText(path));
+        Assert.Equal(["sessionizer.prom"], Directory.GetFiles(_sandbox.Root).Select(Path.GetFileName));
     }
 
     private static Window Hour(int n)

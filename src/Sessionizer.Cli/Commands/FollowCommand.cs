@@ -32,11 +32,31 @@ internal static class FollowCommand
         var lateness = CliOptions.Duration("--allowed-lateness", "Without --ready-marker, a window is ready this long after its end; with one, a window whose input folder is still missing then follows --allow-missing-input.",
             FollowSettings.DefaultAllowedLateness);
         var poll = CliOptions.Duration("--poll-interval", "How often a window that is not ready (or is locked) is checked again.", FollowSettings.DefaultPollInterval);
+        var reprocessLate = new Option<bool>("--reprocess-late")
+        {
+            Description = "Rerun committed windows whose input changed since their commit (late data), and the windows that become stale, in order, before the next window; without it, follow only warns.",
+        };
+        var lookback = CliOptions.Positive("--late-window-lookback", "How many committed windows (the last one and those before it) are checked for late data at each poll.",
+            FollowSettings.DefaultLateWindowLookback);
+        var metricsFile = new Option<string>("--metrics-file")
+        {
+            Description = "After each window, replace this file (atomically) with the last window's metrics in Prometheus text format, e.g. for node_exporter's textfile collector.",
+            HelpName = "path",
+        };
+        metricsFile.Validators.Add(result =>
+        {
+            var path = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path) || folder is null || !Directory.Exists(folder))
+            {
+                result.AddError($"--metrics-file: '{path}' is not a file path in an existing folder.");
+            }
+        });
         var job = new JobOptions();
 
         var command = new Command("follow", "Run windows in order, each once it is ready, for as long as the process lives; resumes after the last committed window.")
         {
-            from, until, readyMarker, lateness, poll,
+            from, until, readyMarker, lateness, poll, reprocessLate, lookback, metricsFile,
         };
         foreach (var option in job.All)
         {
@@ -58,13 +78,35 @@ internal static class FollowCommand
                 ReadyMarker = parse.GetValue(readyMarker),
                 AllowedLateness = parse.GetValue(lateness) ?? FollowSettings.DefaultAllowedLateness,
                 PollInterval = parse.GetValue(poll) ?? FollowSettings.DefaultPollInterval,
+                ReprocessLate = parse.GetValue(reprocessLate),
+                LateWindowLookback = parse.GetValue(lookback),
             };
-            return Execute(job.Settings(parse), follow, job.Log(parse, error), job.Verbose(parse));
+            return Execute(job.Settings(parse), follow, parse.GetValue(metricsFile), job.Log(parse, error), job.Verbose(parse));
         });
         return command;
     }
 
-    private static int Execute(RunSettings settings, FollowSettings follow, ILogger log, bool verbose)
+    /// <summary>Logs a committed window and, for the next window (not a rerun), writes the metrics file.</summary>
+    private static void Committed(FollowedWindow window, string? metricsFile, ILogger log)
+    {
+        Summary.Log(log, window.Outcome, window.Lag);
+        if (metricsFile is null || window.Reprocessed)
+        {
+            return;
+        }
+
+        try
+        {
+            FollowMetrics.Write(metricsFile, window);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The window is committed: a metrics file that cannot be written does not stop follow.
+            log.Warning("Cannot write the metrics file {MetricsFile}: {Message}", metricsFile, e.Message);
+        }
+    }
+
+    private static int Execute(RunSettings settings, FollowSettings follow, string? metricsFile, ILogger log, bool verbose)
     {
         using var signals = new Signals();
         var readiness = follow.ReadyMarker is { } marker
@@ -76,7 +118,7 @@ internal static class FollowCommand
         {
             var runner = new WindowRunner(settings, log, JobOptions.Engine(settings, log));
             var result = new WindowFollower(settings, follow, log, runner)
-                .RunAsync(w => Summary.Log(log, w.Outcome, w.Lag), signals.Token).GetAwaiter().GetResult();
+                .RunAsync(w => Committed(w, metricsFile, log), signals.Token).GetAwaiter().GetResult();
             switch (result.Stop)
             {
                 case FollowStop.Until:

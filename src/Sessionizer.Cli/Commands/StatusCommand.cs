@@ -20,7 +20,7 @@ internal static class StatusCommand
         command.Validators.Add(result => CliOptions.RequireOrder(result, from, to));
         command.SetAction(parse =>
         {
-            var report = LineageScanner.Scan(new OutputLayout(parse.GetValue(root)!), parse.GetValue(from), parse.GetValue(to));
+            var report = LineageScanner.Scan(new OutputLayout(parse.GetValue(root)!), parse.GetValue(from), parse.GetValue(to), checkInput: true);
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(report, output);
@@ -37,6 +37,7 @@ internal static class StatusCommand
 
     private static string Label(WindowStatus status) => status.Freshness switch
     {
+        Freshness.Current when status.IsInputChanged => "input-changed",
         Freshness.Current => "committed",
         Freshness.Stale => "stale",
         Freshness.StaleUpstream => "stale-upstream",
@@ -56,12 +57,41 @@ internal static class StatusCommand
             {
                 output.WriteLine($"{"",15}{w.Reason}");
             }
+
+            if (w.IsInputChanged)
+            {
+                output.WriteLine($"{"",15}{InputChangedReason(w)}");
+            }
         }
 
-        output.WriteLine(report.Windows.Count == 0 ? "no committed windows" : $"{report.Windows.Count} committed windows, {report.Stale.Count()} stale");
+        var notChecked = Unchecked(report);
+        if (notChecked.Count > 0)
+        {
+            output.WriteLine($"input not checked for {notChecked.Count} windows: the input root they recorded ({string.Join(", ", notChecked.Select(w => w.Manifest!.Input.Root).Distinct())}) is not reachable here; their status is their lineage's");
+        }
+
+        output.WriteLine(report.Windows.Count == 0 ? "no committed windows" : $"{report.Windows.Count} committed windows, {report.Stale.Count()} stale, {report.Windows.Count(w => w.IsInputChanged)} with changed input");
         if (report.Gaps.Count > 0)
         {
             output.WriteLine($"gaps (not committed): {string.Join(", ", report.Gaps)}");
+        }
+    }
+
+    private static string InputChangedReason(WindowStatus w) =>
+        $"input changed since its commit: {string.Join(", ", w.InputChanges!)}";
+
+    private static List<WindowStatus> Unchecked(LineageReport report) =>
+        report.Windows.Where(w => w.Manifest is not null && w.InputChanges is null).ToList();
+
+    private static void WriteBytes(Utf8JsonWriter json, string name, long? bytes)
+    {
+        if (bytes is { } b)
+        {
+            json.WriteNumber(name, b);
+        }
+        else
+        {
+            json.WriteNull(name);
         }
     }
 
@@ -80,6 +110,22 @@ internal static class StatusCommand
                 if (w.Reason is not null)
                 {
                     json.WriteString("reason", w.Reason);
+                }
+
+                json.WriteBoolean("input_checked", w.InputChanges is not null);
+                if (w.IsInputChanged)
+                {
+                    json.WriteStartArray("input_changes");
+                    foreach (var change in w.InputChanges!)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("path", change.Path);
+                        WriteBytes(json, "committed_bytes", change.CommittedBytes);
+                        WriteBytes(json, "bytes_now", change.NowBytes);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                 }
 
                 if (w.Manifest is { } m)

@@ -19,5 +19,8 @@ public enum FollowStop
 /// <summary>How a follow ended, and the window a restart resumes at.</summary>
 public sealed record FollowResult(FollowStop Stop, Window ResumesAt);
 
-/// <summary>A window that <c>follow</c> committed, and its lag: commit time minus the window's end.</summary>
-public sealed record FollowedWindow(WindowOutcome Outcome, TimeSpan Lag);
+/// <summary>
+/// A window that <c>follow</c> committed, and its lag: commit time minus the window's end.
+/// <paramref name="Reprocessed"/>: a rerun of a committed window (late data, or stale), not the next window.
+/// </summary>
+public sealed record FollowedWindow(WindowOutcome Outcome, TimeSpan Lag, bool Reprocessed = false);

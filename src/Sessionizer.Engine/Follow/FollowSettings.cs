@@ -23,4 +23,13 @@ public sealed record FollowSettings
     public TimeSpan AllowedLateness { get; init; } = DefaultAllowedLateness;
 
     public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
+
+    /// <summary>How many committed windows, the last one and those before it, are checked for late data at each poll.</summary>
+    public const int DefaultLateWindowLookback = 24;
+
+    /// <summary>Committed windows checked for late data (input changed since their commit); 0: none.</summary>
+    public int LateWindowLookback { get; init; } = DefaultLateWindowLookback;
+
+    /// <summary>Rerun committed windows whose input changed, and the windows that become stale, before the next window; false: warn only.</summary>
+    public bool ReprocessLate { get; init; }
 }

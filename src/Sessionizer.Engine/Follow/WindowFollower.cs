@@ -20,6 +20,13 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
     private readonly OutputLayout _layout = new(settings.OutputRoot);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    private readonly HashSet<Window> _unrerunnable = [];
+    private Dictionary<Window, string> _warned = [];
+
+    /// <summary>The next window of a rerun in progress (late data), up to <see cref="_rerunLast"/>, the last committed window when it began.</summary>
+    private Rerun? _rerun;
+    private Window _rerunLast;
+
     private bool HasInitialState => settings.NoPreviousState || settings.PreviousStateDirectory is not null;
 
     /// <summary>
@@ -36,8 +43,14 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
         while (true)
         {
             var last = LineageScanner.LastCommitted(_layout);
-            var window = last?.Next ?? follow.From!.Value;
-            if (follow.Until is { } until && window > until)
+            var rerun = _rerun ?? (last is { } l ? LateWindow(l) : null);
+            if (rerun is not null && _rerun is null)
+            {
+                _rerunLast = last!.Value;
+            }
+
+            var window = rerun?.Window ?? last?.Next ?? follow.From!.Value;
+            if (rerun is null && follow.Until is { } until && window > until)
             {
                 return new FollowResult(FollowStop.Until, window);
             }
@@ -53,18 +66,31 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
                 noticesOf = window;
             }
 
-            var wait = Readiness(window, notices);
+            var wait = rerun is null ? Readiness(window, notices) : null;
             if (wait is null)
             {
                 try
                 {
-                    var outcome = runner.Run(window, isFirst: last is null, cancel);
-                    committed?.Invoke(new FollowedWindow(outcome, _time.GetUtcNow() - End(window)));
+                    var outcome = runner.Run(window, isFirst: rerun is null && last is null, cancel, withoutState: rerun?.WithoutState ?? false);
+                    _rerun = rerun is not null && window < _rerunLast ? new Rerun(window.Next, WithoutState: false) : null;
+                    committed?.Invoke(new FollowedWindow(outcome, _time.GetUtcNow() - End(window), rerun is not null));
                     continue;
                 }
                 catch (RunCancelledException)
                 {
                     return new FollowResult(FollowStop.CancelledRunning, window);
+                }
+                catch (RunFailedException e) when (rerun is not null && e.Failure is RunFailure.InputNotReady)
+                {
+                    // Its input folder is gone (e.g. removed by retention): waiting would stop follow for good.
+                    _rerun = null;
+                    if (_unrerunnable.Add(window))
+                    {
+                        log.Warning("Window {Window} cannot be rerun (--reprocess-late): {Message} Its commit is kept; follow goes on",
+                            window.ToString(), e.Message);
+                    }
+
+                    continue;
                 }
                 catch (RunFailedException e) when (e.Failure is RunFailure.InputNotReady or RunFailure.Locked)
                 {
@@ -78,11 +104,11 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
                 }
                 catch (RunFailedException e)
                 {
-                    throw new RunFailedException(e.Failure, $"{e.Message} {Resume(window)}", e);
+                    throw new RunFailedException(e.Failure, $"{e.Message} {Resume(window, rerun is not null)}", e);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new RunFailedException(RunFailure.Failed, $"Window {window} failed, nothing was committed for it: {e.Message} {Resume(window)}", e);
+                    throw new RunFailedException(RunFailure.Failed, $"Window {window} failed, nothing was committed for it: {e.Message} {Resume(window, rerun is not null)}", e);
                 }
             }
 
@@ -99,8 +125,84 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
 
     private static DateTimeOffset End(Window window) => DateTimeOffset.FromUnixTimeMilliseconds(window.EndMs);
 
-    private static string Resume(Window window) =>
-        $"Follow stopped and never skips a window: fix this, then restart follow; it resumes at window {window}.";
+    private static string Resume(Window window, bool rerun) => rerun
+        ? $"Follow stopped while rerunning committed window {window} (--reprocess-late); its previous commit is kept: fix this, then restart follow with --reprocess-late; it reruns window {window} first."
+        : $"Follow stopped and never skips a window: fix this, then restart follow; it resumes at window {window}.";
+
+    /// <summary>A committed window to rerun before the next one; <see cref="WithoutState"/>: from no state, as it first ran.</summary>
+    private sealed record Rerun(Window Window, bool WithoutState);
+
+    /// <summary>
+    /// Late data (§5.10): compares the input of the last <see cref="FollowSettings.LateWindowLookback"/>
+    /// committed windows with what their folders hold now, warns once per change, and, with
+    /// <see cref="FollowSettings.ReprocessLate"/>, returns the earliest of them to rerun: input changed,
+    /// or stale (the state it consumed was replaced, e.g. by a rerun a restart interrupted). It and
+    /// every window after it, up to the last committed one, are then rerun in order. Null: nothing to rerun.
+    /// </summary>
+    private Rerun? LateWindow(Window last)
+    {
+        if (follow.LateWindowLookback <= 0)
+        {
+            return null;
+        }
+
+        var since = last;
+        for (var i = 1; i < follow.LateWindowLookback; i++)
+        {
+            since = since.Previous;
+        }
+
+        var report = LineageScanner.ScanSince(_layout, since, checkInput: true);
+        var warned = new Dictionary<Window, string>();
+        foreach (var changed in report.Windows.Where(w => w.IsInputChanged))
+        {
+            var changes = string.Join(", ", changed.InputChanges!);
+            warned[changed.Window] = changes;
+            if (_warned.TryGetValue(changed.Window, out var before) && before == changes)
+            {
+                continue;
+            }
+
+            if (follow.ReprocessLate)
+            {
+                log.Warning("Input of committed window {Window} changed since its commit: {Changes}; rerunning it and the windows its new state makes stale, in order (--reprocess-late)",
+                    changed.Window.ToString(), changes);
+            }
+            else
+            {
+                log.Warning("Input of committed window {Window} changed since its commit: {Changes}; its outputs do not include this: rerun it and the windows after it (sessionizer run, or follow --reprocess-late)",
+                    changed.Window.ToString(), changes);
+            }
+        }
+
+        _warned = warned;
+        if (!follow.ReprocessLate)
+        {
+            return null;
+        }
+
+        foreach (var candidate in report.Windows.Where(w => (w.IsInputChanged || w.IsStale) && !_unrerunnable.Contains(w.Window)))
+        {
+            if (File.Exists(_layout.ManifestPath(candidate.Window.Previous)))
+            {
+                return new Rerun(candidate.Window, WithoutState: false);
+            }
+
+            // No committed window before it: rerun it only if it started from no state (not from a --previous-state folder).
+            if (candidate.Manifest?.Previous is null)
+            {
+                return new Rerun(candidate.Window, WithoutState: true);
+            }
+
+            if (_unrerunnable.Add(candidate.Window))
+            {
+                log.Warning("Window {Window} cannot be rerun by follow: no committed window precedes it and it started from a --previous-state folder; rerun it with sessionizer run --window {Window} --previous-state DIR, then follow reruns the windows after it",
+                    candidate.Window.ToString(), candidate.Window.ToString());
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Refuses a start that could not continue the committed windows as they are.</summary>
     private void CheckStart()

@@ -15,16 +15,33 @@ namespace Sessionizer.Engine.Lineage;
 /// </summary>
 public static class LineageScanner
 {
-    public static LineageReport Scan(OutputLayout layout, Window? from = null, Window? to = null)
+    /// <summary>
+    /// The committed windows from <paramref name="from"/> to <paramref name="to"/>; with
+    /// <paramref name="checkInput"/>, each listed window's input folder is also compared with what it
+    /// read (<see cref="WindowStatus.InputChanges"/>).
+    /// </summary>
+    public static LineageReport Scan(OutputLayout layout, Window? from = null, Window? to = null, bool checkInput = false) =>
+        Scan(ReadAll(layout, since: null), from, to, checkInput);
+
+    /// <summary>
+    /// Like <see cref="Scan(OutputLayout, Window?, Window?, bool)"/> from <paramref name="since"/> on, reading only the manifests
+    /// from the window before it: bounded work for a long-lived process. A window there is not
+    /// marked stale upstream for a stale window before <paramref name="since"/>.
+    /// </summary>
+    public static LineageReport ScanSince(OutputLayout layout, Window since, bool checkInput) =>
+        Scan(ReadAll(layout, since.Previous), since, null, checkInput);
+
+    private static LineageReport Scan(SortedDictionary<Window, Committed> manifests, Window? from, Window? to, bool checkInput)
     {
-        var manifests = ReadAll(layout);
         var statuses = new SortedDictionary<Window, WindowStatus>();
         foreach (var (window, committed) in manifests)
         {
             statuses[window] = Judge(window, committed.Manifest, manifests, statuses);
         }
 
-        var windows = statuses.Values.Where(s => (from is null || s.Window >= from) && (to is null || s.Window <= to)).ToList();
+        var windows = statuses.Values.Where(s => (from is null || s.Window >= from) && (to is null || s.Window <= to))
+            .Select(s => checkInput && s.Manifest is { } m ? s with { InputChanges = InputChanges.Check(s.Window, m) } : s)
+            .ToList();
         return new LineageReport(windows, Gaps(windows));
     }
 
@@ -49,7 +66,7 @@ public static class LineageScanner
         return last;
     }
 
-    private static SortedDictionary<Window, Committed> ReadAll(OutputLayout layout)
+    private static SortedDictionary<Window, Committed> ReadAll(OutputLayout layout, Window? since)
     {
         var manifests = new SortedDictionary<Window, Committed>();
         if (!Directory.Exists(layout.ManifestsDirectory))
@@ -60,7 +77,7 @@ public static class LineageScanner
         foreach (var path in Directory.EnumerateFiles(layout.ManifestsDirectory, "*.json"))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (InputDiscovery.IsHidden(name) || !Window.TryParse(name, out var window))
+            if (InputDiscovery.IsHidden(name) || !Window.TryParse(name, out var window) || window < since)
             {
                 continue;
             }

@@ -11,4 +11,13 @@ namespace Sessionizer.Engine.Lineage;
 public sealed record WindowStatus(Window Window, Manifest? Manifest, Freshness Freshness, string? Reason)
 {
     public bool IsStale => Freshness is Freshness.Stale or Freshness.StaleUpstream;
+
+    /// <summary>
+    /// How its input folder differs from what it read (late data, §5.10): empty when it holds the
+    /// same files; null when not checked (not asked, no readable manifest, or the input root it
+    /// recorded is not reachable from here).
+    /// </summary>
+    public IReadOnlyList<InputChange>? InputChanges { get; init; }
+
+    public bool IsInputChanged => InputChanges is { Count: > 0 };
 }

@@ -45,13 +45,14 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
     /// and --previous-state apply. <paramref name="cancel"/> is checked between phases, per input split
     /// and per user range; cancelled, the window commits nothing (unless its commit had started
     /// swapping directories, which then completes) and <see cref="RunCancelledException"/> is thrown
-    /// once its staging is removed and its lock released.
+    /// once its staging is removed and its lock released. <paramref name="withoutState"/>: start from no
+    /// previous state whatever the settings (<c>follow</c> rerunning a window that started so).
     /// </summary>
-    public WindowOutcome Run(Window window, bool isFirst = true, CancellationToken cancel = default)
+    public WindowOutcome Run(Window window, bool isFirst = true, CancellationToken cancel = default, bool withoutState = false)
     {
         try
         {
-            return RunWindow(window, isFirst, cancel);
+            return RunWindow(window, isFirst, withoutState, cancel);
         }
         catch (OperationCanceledException e) when (cancel.IsCancellationRequested && e is not RunCancelledException)
         {
@@ -60,7 +61,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         }
     }
 
-    private WindowOutcome RunWindow(Window window, bool isFirst, CancellationToken cancel)
+    private WindowOutcome RunWindow(Window window, bool isFirst, bool withoutState, CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
         var started = DateTimeOffset.UtcNow;
@@ -81,7 +82,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         }
 
         var vocabulary = new Vocabulary();
-        var state = ReadState(window, isFirst, vocabulary);
+        var state = withoutState ? PreviousState.None : ReadState(window, isFirst, vocabulary);
         cancel.ThrowIfCancellationRequested();
 
         using var commit = WindowCommit.Begin(_layout, window);
