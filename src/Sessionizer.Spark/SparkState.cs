@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Spark.Sql;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
-using Sessionizer.Engine.Output;
 using Sessionizer.Engine.Runs;
 using Sessionizer.Engine.State;
 
@@ -30,52 +27,15 @@ internal sealed class SparkState(SparkSession spark, HadoopFiles files, HadoopPa
 
     public PreviousState FromCommittedWindow(Window previous)
     {
-        var manifestPath = layout.ManifestPath(previous);
-        if (!files.Exists(manifestPath))
-        {
-            throw new RunFailedException(RunFailure.InputNotReady,
-                $"Window {previous} is not committed (no manifest at {manifestPath}): run window {previous} first, " +
-                "or pass --no-previous-state if this is the first window.");
-        }
-
-        var manifestBytes = files.ReadUtf8(manifestPath);
-        Manifest manifest;
-        try
-        {
-            manifest = ManifestJson.Deserialize(manifestBytes);
-        }
-        catch (JsonException e)
-        {
-            throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} ({manifestPath}) is not readable: {e.Message}", e);
-        }
-
-        var prefix = OutputLayout.ActiveSessions + "/";
-        var consumed = manifest.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        foreach (var output in consumed)
+        var committed = CommittedState.Read(previous, layout.ManifestPath(previous), path => files.Exists(path) ? files.ReadUtf8(path) : null);
+        foreach (var output in committed.Files)
         {
             var path = layout.Resolve(output.Path);
-            var (sha, _) = Checksum(path);
-            if (output.Sha256 is not null && sha != output.Sha256)
-            {
-                throw new RunFailedException(RunFailure.Failed,
-                    $"State file {path} does not match the manifest of window {previous}: SHA-256 {sha}, manifest says {output.Sha256}.");
-            }
-
-            if (output.Records is { } expected && Counts(path).Records != expected)
-            {
-                throw new RunFailedException(RunFailure.Failed,
-                    $"State file {path} holds {Counts(path).Records} records, the manifest of window {previous} says {expected}.");
-            }
+            committed.Check(output, path, Checksum(path).Sha256, () => Counts(path).Records);
         }
 
-        var (sessions, inactive) = Define(consumed.Select(o => layout.Resolve(o.Path)).ToList());
-        var lineage = new ManifestPrevious
-        {
-            Window = previous.ToString(),
-            ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)),
-            Files = consumed,
-        };
-        return new PreviousState([], sessions, inactive, lineage);
+        var (sessions, inactive) = Define(committed.Files.Select(o => layout.Resolve(o.Path)).ToList());
+        return new PreviousState([], sessions, inactive, committed.Lineage);
     }
 
     /// <param name="stateFiles">The folder's .json/.jsonl(.gz) files, found as a window's input files are.</param>

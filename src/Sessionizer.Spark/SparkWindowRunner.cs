@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Spark.Sql;
 using Serilog;
-using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Input;
@@ -64,24 +63,7 @@ internal sealed class SparkWindowRunner(SparkSession spark, HadoopFiles files, R
         var staging = OutputLayout.DataKinds.ToDictionary(kind => kind, commit.StagingDirectory);
         var product = _engine.Produce(new WindowWork(window, inputFiles, state, settings, new Vocabulary(), staging), CancellationToken.None);
 
-        var manifest = new Manifest
-        {
-            Window = window.ToString(),
-            Engine = _engine.Name,
-            Version = ProductVersion.Current,
-            Parameters = WindowManifest.Parameters(settings, noPreviousState: state.Lineage is null),
-            Started = started,
-            Finished = DateTimeOffset.UtcNow,
-            Input = new ManifestInput
-            {
-                Root = settings.InputRoot,
-                Missing = inputFiles is null,
-                Files = (inputFiles ?? []).Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
-            },
-            Previous = state.Lineage,
-            Counts = WindowManifest.Counts(product, state),
-            Outputs = [product.Active, product.Closed, product.Rejected],
-        };
+        var manifest = WindowManifest.Of(window, _engine.Name, settings, started, settings.InputRoot, inputFiles, state, product);
         commit.Publish(manifest);
         log.Debug("Window {Window}: spark engine and commit {Seconds:0.000}s", window.ToString(), clock.Elapsed.TotalSeconds);
         return new WindowOutcome(window, manifest, clock.Elapsed);

@@ -25,9 +25,6 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string Concat(string array) => $"array_to_string({array}, '')";
 
-    /// <summary>strlen counts bytes; length counts characters.</summary>
-    public override string ByteLength(string value) => $"strlen({value})";
-
     public override string Divide(string dividend, string divisor) => $"(({dividend}) // ({divisor}))";
 
     /// <summary>

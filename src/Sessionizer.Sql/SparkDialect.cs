@@ -75,8 +75,6 @@ public sealed class SparkDialect : SqlDialect
 
     public override string Concat(string array) => $"array_join({array}, '')";
 
-    public override string ByteLength(string value) => $"octet_length({value})";
-
     /// <summary><c>div</c> is integral division, truncating toward zero.</summary>
     public override string Divide(string dividend, string divisor) => $"(({dividend}) div ({divisor}))";
 

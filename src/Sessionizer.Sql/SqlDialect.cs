@@ -32,9 +32,6 @@ public abstract class SqlDialect
     /// <summary>The strings of <paramref name="array"/> joined with nothing between them.</summary>
     public abstract string Concat(string array);
 
-    /// <summary>The length of a string in UTF-8 bytes.</summary>
-    public abstract string ByteLength(string value);
-
     /// <summary>Integer division, truncating (operands are never negative here).</summary>
     public abstract string Divide(string dividend, string divisor);
 

@@ -68,7 +68,7 @@ internal static class InputReader
         }
 
         var ordered = readers.OrderByDescending(r => r.Visits.Count).ToList();
-        return new WindowInput(files, Missing: false, ordered.Select(r => r.Visits).ToList(),
+        return new WindowInput(ordered.Select(r => r.Visits).ToList(),
             ordered.SelectMany(r => r.SampledUsers).ToList(), rejected, counts);
     }
 

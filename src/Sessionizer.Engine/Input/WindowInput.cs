@@ -8,8 +8,8 @@ namespace Sessionizer.Engine.Input;
 /// sample of user ids the user ranges are drawn from, the rejected lines in file and line order,
 /// and the counts.
 /// </summary>
-internal sealed record WindowInput(
-    IReadOnlyList<InputFile> Files, bool Missing, List<VisitBlocks> Visits, List<long> SampledUsers, List<RejectedRecord> Rejected, InputCounts Counts)
+internal sealed record WindowInput(List<VisitBlocks> Visits, List<long> SampledUsers, List<RejectedRecord> Rejected, InputCounts Counts)
 {
-    public static WindowInput Empty(bool missing) => new([], missing, [], [], [], new InputCounts());
+    /// <summary>A window without input files (its folder is missing, and that is allowed).</summary>
+    public static WindowInput Empty() => new([], [], [], new InputCounts());
 }

@@ -19,7 +19,7 @@ public sealed class LocalEngine(ILogger log) : WindowEngine
         var (window, files, state, settings) = (work.Window, work.Files, work.State, work.Settings);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = files is null
-            ? WindowInput.Empty(missing: true)
+            ? WindowInput.Empty()
             : InputReader.Read(files, work.Vocabulary, window, settings.Parallelism, settings.SplitBytes, cancel);
         QualityGate.Check(window, input.Counts, input.Rejected, settings.MaxRejectedFraction);
         cancel.ThrowIfCancellationRequested();

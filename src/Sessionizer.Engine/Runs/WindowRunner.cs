@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Serilog;
-using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Commit;
@@ -89,26 +88,7 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         var staging = OutputLayout.DataKinds.ToDictionary(kind => kind, commit.StagingDirectory);
         var product = _engine.Produce(new WindowWork(window, files, state, settings, vocabulary, staging), cancel);
         cancel.ThrowIfCancellationRequested();
-        ManifestFile[] outputs = [product.Active, product.Closed, product.Rejected];
-
-        var manifest = new Manifest
-        {
-            Window = window.ToString(),
-            Engine = _engine.Name,
-            Version = ProductVersion.Current,
-            Parameters = WindowManifest.Parameters(settings, noPreviousState: state.Lineage is null),
-            Started = started,
-            Finished = DateTimeOffset.UtcNow,
-            Input = new ManifestInput
-            {
-                Root = Path.GetFullPath(settings.InputRoot),
-                Missing = files is null,
-                Files = (files ?? []).Select(f => new ManifestFile { Path = f.RelativePath, Bytes = f.Bytes }).ToList(),
-            },
-            Previous = state.Lineage,
-            Counts = WindowManifest.Counts(product, state),
-            Outputs = outputs,
-        };
+        var manifest = WindowManifest.Of(window, _engine.Name, settings, started, Path.GetFullPath(settings.InputRoot), files, state, product);
         commit.Publish(manifest, cancel);
         var memory = GC.GetGCMemoryInfo();
         log.Debug("Window {Window}: {Engine} engine {Produce:0.000}s in all, then commit; GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",

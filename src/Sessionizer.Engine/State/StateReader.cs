@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
@@ -19,59 +18,21 @@ public static class StateReader
     /// <summary>Reads the active sessions committed by <paramref name="previous"/>'s manifest.</summary>
     public static PreviousState FromCommittedWindow(OutputLayout layout, Window previous, Vocabulary vocabulary)
     {
-        var manifestPath = layout.ManifestPath(previous);
-        if (!File.Exists(manifestPath))
-        {
-            throw new RunFailedException(RunFailure.InputNotReady,
-                $"Window {previous} is not committed (no manifest at {manifestPath}): run window {previous} first, " +
-                "or pass --no-previous-state if this is the first window.");
-        }
-
-        var manifestBytes = File.ReadAllBytes(manifestPath);
-        Manifest manifest;
-        try
-        {
-            manifest = ManifestJson.Deserialize(manifestBytes);
-        }
-        catch (JsonException e)
-        {
-            throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} ({manifestPath}) is not readable: {e.Message}", e);
-        }
-
+        var committed = CommittedState.Read(previous, layout.ManifestPath(previous), path => File.Exists(path) ? File.ReadAllBytes(path) : null);
         var visits = new List<Visit>();
         long sessions = 0, inactive = 0;
-        var prefix = OutputLayout.ActiveSessions + "/";
-        var consumed = manifest.Outputs.Where(o => o.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        foreach (var output in consumed)
+        foreach (var output in committed.Files)
         {
             var path = Path.Combine(layout.Root, output.Path);
             var bytes = ReadStateFile(path);
             // Parsed before the checksum is compared, so a damaged record is reported with its line.
             var (read, ignored, records) = ParseStateFile(bytes, path, vocabulary, visits);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (output.Sha256 is not null && sha != output.Sha256)
-            {
-                throw new RunFailedException(RunFailure.Failed,
-                    $"State file {path} does not match the manifest of window {previous}: SHA-256 {sha}, manifest says {output.Sha256}.");
-            }
-
-            if (output.Records is { } expected && records != expected)
-            {
-                throw new RunFailedException(RunFailure.Failed,
-                    $"State file {path} holds {records} records, the manifest of window {previous} says {expected}.");
-            }
-
+            committed.Check(output, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), () => records);
             sessions += read;
             inactive += ignored;
         }
 
-        var lineage = new ManifestPrevious
-        {
-            Window = previous.ToString(),
-            ManifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes)),
-            Files = consumed,
-        };
-        return new PreviousState(visits, sessions, inactive, lineage);
+        return new PreviousState(visits, sessions, inactive, committed.Lineage);
     }
 
     /// <summary>
