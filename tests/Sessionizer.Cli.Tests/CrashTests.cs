@@ -40,7 +40,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         using var timed = RunToEnd(Timeouts[1], delay: true);
         Assert.Equal(0, timed.WaitForExit());
         var plan = KillPlan(timed.Lines.ToList());
-        output.WriteLine("kill instants (ms): " + string.Join(" ", plan.Select(t => ((int)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture))));
 
         var phases = new Dictionary<string, int>();
         for (var i = 0; i < plan.Count; i++)
@@ -50,17 +49,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             string lastStep;
             using (var child = RunToEnd(timeout, delay: true))
             {
-                while (child.Elapsed < plan[i] && !child.HasExited)
-                {
-                    Thread.Sleep(2);
-                }
-
+                WaitForKillInstant(child, plan[i]);
                 child.Kill();
                 lastStep = child.Lines.LastOrDefault(l => l.Line.StartsWith("commit-step", StringComparison.Ordinal)).Line ?? "none";
             }
 
             var phase = CheckCommittedOrNothing(started);
-            output.WriteLine($"kill {i} at {plan[i].TotalMilliseconds:0} ms, last step seen: {lastStep}: {phase}");
+            output.WriteLine($"kill {i} at {plan[i]}, last step seen: {lastStep}: {phase}");
             phases[phase] = phases.GetValueOrDefault(phase) + 1;
         }
 
@@ -75,27 +70,70 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Output, "_temporary", Window)), "staging leftovers were not cleaned up");
     }
 
-    /// <summary>Kill instants: a third spread over reading and staging, the rest over the commit steps.</summary>
-    private static List<TimeSpan> KillPlan(List<(TimeSpan At, string Line)> lines)
+    /// <summary>
+    /// Where a kill lands: <see cref="Step"/> null means <see cref="Offset"/> after the start; otherwise
+    /// <see cref="Offset"/> after the process announced its <see cref="Step"/>-th commit step (from
+    /// "staged" on). Anchoring on the announced steps, not on times learned from an earlier run, keeps
+    /// every phase covered however slow or loaded the host is: each step is followed by a pause of
+    /// <see cref="StepDelayMs"/>, and the kill lands inside it.
+    /// </summary>
+    private sealed record KillInstant(int? Step, string StepName, TimeSpan Offset)
     {
-        // From "staged" on: the commit's steps ("reading", before them, announces the input read).
-        var steps = lines.SkipWhile(l => l.Line != "commit-step staged").Where(l => l.Line.StartsWith("commit-step ", StringComparison.Ordinal)).Select(l => l.At).ToList();
+        public override string ToString() =>
+            Step is null ? $"{Offset.TotalMilliseconds:0} ms" : $"{Offset.TotalMilliseconds:0} ms after '{StepName}'";
+    }
+
+    /// <summary>Kill instants: a third spread over reading and staging, the rest over the commit steps.</summary>
+    private static List<KillInstant> KillPlan(List<(TimeSpan At, string Line)> lines)
+    {
+        var steps = CommitStepLines(lines).ToList();
         Assert.True(steps.Count >= 8, "the commit steps were not announced: " + string.Join(" | ", lines.Select(l => l.Line)));
-        var staged = steps[0];
-        var end = steps[^1] + TimeSpan.FromMilliseconds(StepDelayMs);
-        var plan = new List<TimeSpan>();
+        var staged = steps[0].At;
+        var plan = new List<KillInstant>();
         for (var i = 0; i < Kills / 3; i++)
         {
-            plan.Add(staged * (0.3 + (0.7 * i / (Kills / 3))));
+            plan.Add(new KillInstant(null, "", staged * (0.3 + (0.7 * i / (Kills / 3)))));
         }
 
         var rest = Kills - plan.Count;
         for (var i = 0; i < rest; i++)
         {
-            plan.Add(staged + ((end - staged) * (i + 0.5) / rest));
+            // Every step once, then again at another point of its pause.
+            var step = i % steps.Count;
+            var fraction = 0.15 + (0.6 * (i / steps.Count) / Math.Max(1, (rest - 1) / steps.Count));
+            plan.Add(new KillInstant(step, steps[step].Line, TimeSpan.FromMilliseconds(StepDelayMs * fraction)));
         }
 
         return plan;
+    }
+
+    /// <summary>The commit steps a run announced, from "staged" on ("reading", before them, announces the input read).</summary>
+    private static IEnumerable<(TimeSpan At, string Line)> CommitStepLines(IEnumerable<(TimeSpan At, string Line)> lines) =>
+        lines.SkipWhile(l => l.Line != "commit-step staged").Where(l => l.Line.StartsWith("commit-step ", StringComparison.Ordinal));
+
+    private static void WaitForKillInstant(ChildProcess child, KillInstant instant)
+    {
+        var anchor = TimeSpan.Zero;
+        if (instant.Step is { } step)
+        {
+            while (!child.HasExited)
+            {
+                var seen = CommitStepLines(child.Lines).ElementAtOrDefault(step);
+                if (seen.Line is not null)
+                {
+                    Assert.Equal(instant.StepName, seen.Line);
+                    anchor = seen.At;
+                    break;
+                }
+
+                Thread.Sleep(1);
+            }
+        }
+
+        while (child.Elapsed < anchor + instant.Offset && !child.HasExited)
+        {
+            Thread.Sleep(1);
+        }
     }
 
     /// <summary>The invariant after a kill; returns the phase the kill landed in, read off the disk.</summary>
