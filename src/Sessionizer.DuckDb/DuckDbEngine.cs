@@ -53,7 +53,7 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         cancel.ThrowIfCancellationRequested();
         var readTime = clock.Elapsed;
 
-        LoadState(db, work.State.Visits);
+        LoadState(db, work.State.Visits, work.Vocabulary);
         Execute(db, plan.Runnable(statements["visits"]));
         Execute(db, plan.Runnable(statements["sessions"]));
         var duplicates = Row(db, statements["duplicates"].Sql)[0];
@@ -98,7 +98,7 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
     }
 
     /// <summary>The previous state's pages as <c>state(user_id, t, page, site, api_version, browser, language)</c>; text as bytes, as for lines.</summary>
-    private static void LoadState(DuckDBConnection db, IReadOnlyList<Visit> visits)
+    private static void LoadState(DuckDBConnection db, IReadOnlyList<Visit> visits, Vocabulary vocabulary)
     {
         Execute(db, "CREATE TABLE state_bytes (user_id BIGINT, t BIGINT, page BLOB, site BLOB, api_version BLOB, browser BLOB, language BLOB)");
         using (var appender = db.CreateAppender("state_bytes"))
@@ -106,8 +106,8 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
             static byte[]? Bytes(string? text) => text is null ? null : Encoding.UTF8.GetBytes(text);
             foreach (var visit in visits)
             {
-                var m = visit.Metadata;
-                appender.CreateRow().AppendValue(visit.UserId).AppendValue(visit.EventTimeMs).AppendValue(Bytes(visit.Page))
+                var m = vocabulary.MetadataOf(visit);
+                appender.CreateRow().AppendValue(visit.UserId).AppendValue(visit.EventTimeMs).AppendValue(Bytes(vocabulary.PageOf(visit)))
                     .AppendValue(Bytes(m.Site)).AppendValue(Bytes(m.ApiVersion)).AppendValue(Bytes(m.Browser)).AppendValue(Bytes(m.Language)).EndRow();
             }
         }

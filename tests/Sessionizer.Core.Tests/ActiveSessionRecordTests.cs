@@ -6,25 +6,23 @@ using static Sessionizer.Core.Tests.TestData;
 
 namespace Sessionizer.Core.Tests;
 
-public class ActiveSessionRecordTests
+public class ActiveSessionRecordTests : VocabularyTests
 {
     /// <summary>The example of docs/reference.md §4.3, in the form the reference Spark job writes.</summary>
     private const string ReferenceRecord =
         """{"userId":1,"visitedPages":[{"eventTime":1548673165000,"pageName":"category 20"}],"browser":"Firefox","language":"en","site":"mysite.com","apiVersion":"v3","expirationTimeMillisUtc":1548673465000,"isActive":true}""";
 
-    private readonly Vocabulary _vocabulary = new();
-
     private List<Visit> Read(string line, bool expectedActive = true)
     {
         var visits = new List<Visit>();
-        Assert.Equal(expectedActive, ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(line), _vocabulary, visits));
+        Assert.Equal(expectedActive, ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(line), Vocabulary, visits));
         return visits;
     }
 
     [Fact]
     public void An_active_session_is_written_exactly_as_the_spec_example()
     {
-        var session = new Session(new[] { At("10:59:25", "category 20", metadata: Firefox) }, null);
+        var session = SessionOf(new[] { At("10:59:25", "category 20", metadata: Firefox) }, null);
 
         Assert.Equal(ReferenceRecord, ActiveJson(session, SessionRules.Default));
     }
@@ -32,20 +30,20 @@ public class ActiveSessionRecordTests
     [Fact]
     public void An_emoji_is_written_as_UTF8_and_the_old_escaped_form_still_reads_as_the_same_page()
     {
-        var session = new Session(new[] { At("10:59:25", "\U0001F600 home", metadata: Firefox) }, null);
+        var session = SessionOf(new[] { At("10:59:25", "\U0001F600 home", metadata: Firefox) }, null);
 
         var json = ActiveJson(session, SessionRules.Default);
         var escaped = json.Replace("\U0001F600", "\\ud83d\\ude00", StringComparison.Ordinal);
 
         Assert.Contains("\"pageName\":\"\U0001F600 home\"", json, StringComparison.Ordinal);
         Assert.Equal(Read(json), Read(escaped));
-        Assert.Equal("\U0001F600 home", Read(escaped)[0].Page);
+        Assert.Equal("\U0001F600 home", PageOf(Read(escaped)[0]));
     }
 
     [Fact]
     public void Null_metadata_is_omitted_and_the_expiration_is_the_last_page_plus_the_timeout()
     {
-        var session = new Session(
+        var session = SessionOf(
             new[] { At("10:50:00", "a", user: 7, metadata: new VisitMetadata("s", null, null, null)), At("10:59:00.5", "b", user: 7) },
             null);
 
@@ -64,7 +62,7 @@ public class ActiveSessionRecordTests
         var metadata = new VisitMetadata("mysite.com", "v3", "Mozilla Firefox 53", "en");
         Visit[] pages = [At("10:58:00", "home", user: 3, metadata: metadata), At("10:58:00", "über \"1\"", user: 3, metadata: metadata), At("10:59:59.999", "日本", user: 3, metadata: metadata)];
 
-        var visits = Read(ActiveJson(new Session(pages, null)));
+        var visits = Read(ActiveJson(SessionOf(pages, null)));
 
         Assert.Equal(pages.Select(p => p with { FromState = true }), visits);
     }
@@ -74,9 +72,9 @@ public class ActiveSessionRecordTests
     {
         Visit[] pages = [At("10:58:00", "a", metadata: VisitMetadata.None)];
 
-        var visit = Assert.Single(Read(ActiveJson(new Session(pages, null))));
+        var visit = Assert.Single(Read(ActiveJson(SessionOf(pages, null))));
 
-        Assert.Same(VisitMetadata.None, visit.Metadata);
+        Assert.Same(VisitMetadata.None, MetadataOf(visit));
         Assert.True(visit.FromState);
     }
 
@@ -85,7 +83,7 @@ public class ActiveSessionRecordTests
     {
         var visit = Assert.Single(Read(ReferenceRecord));
 
-        Assert.Equal(new Visit(1, 1_548_673_165_000, "category 20", Firefox, fromState: true), visit);
+        Assert.Equal(Vocabulary.Visit(1, 1_548_673_165_000, "category 20", Firefox, fromState: true), visit);
     }
 
     [Fact]
@@ -95,8 +93,8 @@ public class ActiveSessionRecordTests
             """{"isActive":true,"extra":{"a":[1,{"b":null}]},"browser":null,"apiVersion":"v1","visitedPages":[{"pageName":"b","extra":[1],"eventTime":2000},{"eventTime":1000,"pageName":"a"}],"site":null,"userId":9}""");
 
         Assert.Equal(2, visits.Count);
-        Assert.Equal([(9L, 2000L, "b"), (9L, 1000L, "a")], visits.Select(v => (v.UserId, v.EventTimeMs, v.Page)));
-        Assert.All(visits, v => Assert.Equal(new VisitMetadata(null, "v1", null, null), v.Metadata));
+        Assert.Equal([(9L, 2000L, "b"), (9L, 1000L, "a")], visits.Select(v => (v.UserId, v.EventTimeMs, PageOf(v))));
+        Assert.All(visits, v => Assert.Equal(new VisitMetadata(null, "v1", null, null), MetadataOf(v)));
     }
 
     [Fact]
@@ -118,10 +116,10 @@ public class ActiveSessionRecordTests
     {
         var visits = new List<Visit> { At("10:00:00", "already there") };
 
-        var active = ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(ReferenceRecord.Replace("\"isActive\":true", "\"isActive\":false", StringComparison.Ordinal)), _vocabulary, visits);
+        var active = ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(ReferenceRecord.Replace("\"isActive\":true", "\"isActive\":false", StringComparison.Ordinal)), Vocabulary, visits);
 
         Assert.False(active);
-        Assert.Equal("already there", Assert.Single(visits).Page);
+        Assert.Equal("already there", PageOf(Assert.Single(visits)));
     }
 
     [Fact]
@@ -130,9 +128,9 @@ public class ActiveSessionRecordTests
         var first = Assert.Single(Read(ReferenceRecord));
         var second = Assert.Single(Read(ReferenceRecord));
 
-        Assert.Same(_vocabulary.Intern("category 20"), first.Page);
-        Assert.Same(first.Page, second.Page);
-        Assert.Same(first.Metadata, second.Metadata);
+        Assert.Same(Vocabulary.Intern("category 20"), PageOf(first));
+        Assert.Same(PageOf(first), PageOf(second));
+        Assert.Same(MetadataOf(first), MetadataOf(second));
     }
 
     [Theory]
@@ -176,7 +174,7 @@ public class ActiveSessionRecordTests
     {
         var visits = new List<Visit>();
 
-        Assert.Throws<StateFormatException>(() => ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(line), _vocabulary, visits));
+        Assert.Throws<StateFormatException>(() => ActiveSessionRecord.Read(Encoding.UTF8.GetBytes(line), Vocabulary, visits));
     }
 
     [Fact]
@@ -185,6 +183,6 @@ public class ActiveSessionRecordTests
         var line = Encoding.UTF8.GetBytes("""{"userId":1,"visitedPages":[{"eventTime":1,"pageName":"caf_"}]}""");
         line[Array.IndexOf(line, (byte)'_')] = 0xE9;
 
-        Assert.Throws<StateFormatException>(() => ActiveSessionRecord.Read(line, _vocabulary, []));
+        Assert.Throws<StateFormatException>(() => ActiveSessionRecord.Read(line, Vocabulary, []));
     }
 }

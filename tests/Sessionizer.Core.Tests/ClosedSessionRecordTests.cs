@@ -7,11 +7,11 @@ using static Sessionizer.Core.Tests.TestData;
 
 namespace Sessionizer.Core.Tests;
 
-public class ClosedSessionRecordTests
+public class ClosedSessionRecordTests : VocabularyTests
 {
     private static readonly Window W10 = Window.Parse("2019-01-28T10");
 
-    private static Session SessionOf(EndReason reason, params Visit[] pages) => new(pages, reason);
+    private Session SessionOf(EndReason reason, params Visit[] pages) => SessionOf(pages, reason);
 
     [Fact]
     public void A_one_page_session_is_written_exactly_as_the_spec_example()
@@ -124,7 +124,7 @@ public class ClosedSessionRecordTests
     {
         Assert.Equal(expected, Timestamps.ToText(epochMs));
 
-        var session = SessionOf(EndReason.Inactivity, new Visit(1, epochMs, "a", VisitMetadata.None));
+        var session = SessionOf(EndReason.Inactivity, Vocabulary.Visit(1, epochMs, "a", VisitMetadata.None));
         using var doc = JsonDocument.Parse(ClosedJson(session, W10));
         Assert.Equal(expected, doc.RootElement.GetProperty("start").GetString());
         Assert.Equal(expected, doc.RootElement.GetProperty("pages")[0].GetProperty("event_time").GetString());

@@ -54,11 +54,12 @@ public class CodePointOrderTests
     [Fact]
     public void Visits_at_the_same_instant_sort_their_pages_by_code_point()
     {
-        var emoji = new Visit(1, 1_548_671_205_000, Emoji, VisitMetadata.None);
-        var privateUse = new Visit(1, 1_548_671_205_000, PrivateUse, VisitMetadata.None);
+        var vocabulary = new Vocabulary();
+        var emoji = vocabulary.Visit(1, 1_548_671_205_000, Emoji, VisitMetadata.None);
+        var privateUse = vocabulary.Visit(1, 1_548_671_205_000, PrivateUse, VisitMetadata.None);
 
-        Assert.True(privateUse.CompareTo(emoji) < 0);
-        Assert.True(emoji.CompareTo(privateUse) > 0);
+        Assert.True(vocabulary.Order.Compare(privateUse, emoji) < 0);
+        Assert.True(vocabulary.Order.Compare(emoji, privateUse) > 0);
     }
 
     [Fact]

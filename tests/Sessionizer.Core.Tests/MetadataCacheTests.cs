@@ -2,13 +2,13 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Tests;
 
-public class MetadataCacheTests
+public class MetadataCacheTests : VocabularyTests
 {
     [Fact]
-    public void Every_combination_gets_the_interning_tables_id_as_the_cache_grows()
+    public void Every_combination_gets_the_vocabularys_id_as_the_cache_grows()
     {
-        var cache = new MetadataCache();
-        var ids = Enumerable.Range(0, 12).Select(i => Interned.IdOf($"value {i}")).Prepend(Interned.Null).ToArray();
+        var cache = new MetadataCache(Vocabulary);
+        var ids = Enumerable.Range(0, 12).Select(i => Vocabulary.IdOf($"value {i}")).Prepend(Vocabulary.Null).ToArray();
         var keys = (from site in ids
                     from api in ids.Take(4)
                     from browser in ids
@@ -18,7 +18,7 @@ public class MetadataCacheTests
         var first = keys.Select(k => cache.IdOf(k.site, k.api, k.browser, k.language)).ToList();
         var again = keys.Select(k => cache.IdOf(k.site, k.api, k.browser, k.language)).ToList();
 
-        Assert.Equal(keys.Select(k => Interned.MetadataIdOf(k.site, k.api, k.browser, k.language)), first);
+        Assert.Equal(keys.Select(k => Vocabulary.MetadataIdOf(k.site, k.api, k.browser, k.language)), first);
         Assert.Equal(first, again);
         Assert.Equal(keys.Count, first.Distinct().Count());
     }
@@ -26,8 +26,8 @@ public class MetadataCacheTests
     [Fact]
     public void Four_values_as_text_get_the_id_of_their_interned_strings_and_null_is_not_empty()
     {
-        var cache = new MetadataCache();
-        var strings = new Utf8Interner();
+        var cache = new MetadataCache(Vocabulary);
+        var strings = new Utf8Interner(Vocabulary);
         string?[] values = [null, "", "mysite.com", "v1", "Firefox 53", "en", "été"];
         foreach (var site in values)
         {
@@ -37,8 +37,8 @@ public class MetadataCacheTests
                 {
                     foreach (var language in values.Skip(3))
                     {
-                        var expected = Interned.MetadataIdOf(Interned.IdOrNull(site), Interned.IdOrNull(api),
-                            Interned.IdOrNull(browser), Interned.IdOrNull(language));
+                        var expected = Vocabulary.MetadataIdOf(Vocabulary.IdOrNull(site), Vocabulary.IdOrNull(api),
+                            Vocabulary.IdOrNull(browser), Vocabulary.IdOrNull(language));
 
                         Assert.Equal(expected, cache.IdOf(Text(site, api, browser, language), strings));
                         Assert.Equal(expected, cache.IdOf(Text(site, api, browser, language), strings));

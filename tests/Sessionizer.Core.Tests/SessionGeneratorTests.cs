@@ -8,7 +8,7 @@ using static Sessionizer.Core.Tests.TestData;
 
 namespace Sessionizer.Core.Tests;
 
-public class SessionGeneratorTests
+public class SessionGeneratorTests : VocabularyTests
 {
     private static readonly Window W10 = Window.Parse("2019-01-28T10");
 
@@ -227,7 +227,7 @@ public class SessionGeneratorTests
     {
         Visit[] visits = [At("10:10:00", "a"), At("10:10:00", "a"), At("10:10:00", "a", user: 2), At("10:10:00.001", "a"), At("10:10:00", "a")];
 
-        var kept = SessionGenerator.SortAndDeduplicate(visits);
+        var kept = SessionGenerator.SortAndDeduplicate(visits, Vocabulary);
 
         Assert.Equal(3, kept);
         Assert.Equal(
@@ -247,8 +247,8 @@ public class SessionGeneratorTests
         var withNull = Sessionize([At("10:10:00", "p", metadata: siteB), At("10:10:00", "p", metadata: siteNull), At("10:10:00", "p", metadata: siteA)], W10);
         var withoutNull = Sessionize([At("10:10:00", "p", metadata: siteB), At("10:10:00", "p", metadata: siteA), At("10:10:00", "p", metadata: siteAv0)], W10);
 
-        Assert.Equal(siteNull, Assert.Single(Assert.Single(withNull).Pages.ToArray()).Metadata);
-        Assert.Equal(siteAv0, Assert.Single(Assert.Single(withoutNull).Pages.ToArray()).Metadata);
+        Assert.Equal(siteNull, MetadataOf(Assert.Single(Assert.Single(withNull).Pages.ToArray())));
+        Assert.Equal(siteAv0, MetadataOf(Assert.Single(Assert.Single(withoutNull).Pages.ToArray())));
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public class SessionGeneratorTests
         Assert.Equal(["a", "b"], Pages(session));
         var first = session.Pages.Span[0];
         Assert.True(first.FromState);
-        Assert.Equal(stateMetadata, first.Metadata);
+        Assert.Equal(stateMetadata, MetadataOf(first));
         Assert.Equal(stateMetadata, session.Metadata);
         Assert.Equal("state.com", ClosedField(session, W10, "site"));
     }
@@ -326,7 +326,7 @@ public class SessionGeneratorTests
     // ---- Maximum duration ----
 
     /// <summary>A session from <paramref name="first"/> (state, 09:58 or so) with an event every 4 minutes from 10:02 to 10:58.</summary>
-    private static List<Visit> LongSession(string first)
+    private List<Visit> LongSession(string first)
     {
         var visits = new List<Visit> { StateAt(first, "start") };
         for (var minute = 2; minute <= 58; minute += 4)
@@ -435,7 +435,7 @@ public class SessionGeneratorTests
     [Fact]
     public void Reference_scenario_over_two_windows()
     {
-        var parser = new VisitParser(new Vocabulary());
+        var parser = new VisitParser(Vocabulary);
         Visit Parse(string eventTime, string page)
         {
             var line =

@@ -7,7 +7,7 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Tests;
 
-/// <summary>Builds visits and sessions for the tests, and serializes records to text.</summary>
+/// <summary>Values for the tests, and records serialized to text; visits are made by <see cref="VocabularyTests"/>.</summary>
 internal static class TestData
 {
     /// <summary>The metadata of the examples of docs/reference.md §4.</summary>
@@ -17,26 +17,8 @@ internal static class TestData
     public static long Ms(string iso) =>
         DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None).ToUnixTimeMilliseconds();
 
-    /// <summary>A new event of window 2019-01-28: <paramref name="time"/> is <c>HH:mm:ss</c> or <c>HH:mm:ss.fff</c>.</summary>
-    public static Visit At(string time, string page, long user = 1, VisitMetadata? metadata = null) =>
-        new(user, Ms($"2019-01-28T{time}Z"), page, metadata ?? Firefox);
-
-    /// <summary>A page of the previous window's active session.</summary>
-    public static Visit StateAt(string time, string page, long user = 1, VisitMetadata? metadata = null) =>
-        At(time, page, user, metadata) with { FromState = true };
-
     public static SessionRules Rules(TimeSpan? timeout = null, TimeSpan? maxDuration = null, params string[] closingPages) =>
         new(timeout ?? TimeSpan.FromMinutes(5), maxDuration ?? TimeSpan.FromHours(24), closingPages);
-
-    /// <summary>Runs the session rules over a copy of <paramref name="visits"/>, as the engine does.</summary>
-    public static List<Session> Sessionize(IEnumerable<Visit> visits, Window window, SessionRules? rules = null)
-    {
-        var array = visits.ToArray();
-        var kept = SessionGenerator.SortAndDeduplicate(array);
-        var sessions = new List<Session>();
-        SessionGenerator.Generate(array.AsMemory(0, kept), rules ?? Rules(), window, sessions.Add);
-        return sessions;
-    }
 
     public static string ClosedJson(Session session, Window window)
     {
@@ -55,8 +37,6 @@ internal static class TestData
     /// <summary>Every session as its record: closed ones with the window, active ones as state.</summary>
     public static string Serialize(IEnumerable<Session> sessions, Window window, SessionRules rules) =>
         string.Join("\n", sessions.Select(s => s.IsActive ? "A " + ActiveJson(s, rules) : "C " + ClosedJson(s, window)));
-
-    public static string[] Pages(Session session) => session.Pages.ToArray().Select(v => v.Page).ToArray();
 
     private static string Line(JsonLineBuffer buffer)
     {

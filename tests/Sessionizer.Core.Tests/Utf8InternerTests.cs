@@ -3,24 +3,24 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Tests;
 
-public class Utf8InternerTests
+public class Utf8InternerTests : VocabularyTests
 {
     [Fact]
     public void Strings_that_differ_only_in_the_middle_get_their_own_ids()
     {
-        var interner = new Utf8Interner();
+        var interner = new Utf8Interner(Vocabulary);
         var first = interner.IdOf("category page 0001 of the site"u8);
         var second = interner.IdOf("category page 0002 of the site"u8);
 
         Assert.NotEqual(first, second);
-        Assert.Equal("category page 0001 of the site", Interned.StringOf(first));
-        Assert.Equal("category page 0002 of the site", Interned.StringOf(second));
+        Assert.Equal("category page 0001 of the site", Vocabulary.StringOf(first));
+        Assert.Equal("category page 0002 of the site", Vocabulary.StringOf(second));
     }
 
     [Fact]
     public void Short_strings_that_differ_in_any_one_byte_get_their_own_ids()
     {
-        var interner = new Utf8Interner();
+        var interner = new Utf8Interner(Vocabulary);
         for (var length = 1; length <= 17; length++)
         {
             var text = new string('a', length);
@@ -30,7 +30,7 @@ public class Utf8InternerTests
                 var other = text[..at] + "b" + text[(at + 1)..];
 
                 Assert.NotEqual(id, interner.IdOf(Encoding.UTF8.GetBytes(other)));
-                Assert.Equal(other, Interned.StringOf(interner.IdOf(Encoding.UTF8.GetBytes(other))));
+                Assert.Equal(other, Vocabulary.StringOf(interner.IdOf(Encoding.UTF8.GetBytes(other))));
             }
         }
     }
@@ -38,20 +38,20 @@ public class Utf8InternerTests
     [Fact]
     public void Thousands_of_strings_of_every_length_keep_their_ids_as_the_table_grows()
     {
-        var interner = new Utf8Interner();
+        var interner = new Utf8Interner(Vocabulary);
         var texts = Enumerable.Range(0, 5_000).Select(i => new string('p', i % 40) + i).Append(string.Empty).ToList();
         var ids = texts.Select(t => interner.IdOf(Encoding.UTF8.GetBytes(t))).ToList();
 
-        Assert.Equal(texts, ids.Select(Interned.StringOf));
+        Assert.Equal(texts, ids.Select(Vocabulary.StringOf));
         Assert.Equal(ids, texts.Select(t => interner.IdOf(Encoding.UTF8.GetBytes(t))));
     }
 
     [Fact]
     public void Bytes_that_are_not_utf8_have_no_id()
     {
-        var interner = new Utf8Interner();
+        var interner = new Utf8Interner(Vocabulary);
 
-        Assert.Equal(Interned.Null, interner.IdOf([0xC3, 0x28]));
-        Assert.Equal(Interned.Null, interner.IdOf([0xC3, 0x28]));
+        Assert.Equal(Vocabulary.Null, interner.IdOf([0xC3, 0x28]));
+        Assert.Equal(Vocabulary.Null, interner.IdOf([0xC3, 0x28]));
     }
 }

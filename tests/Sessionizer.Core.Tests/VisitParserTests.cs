@@ -3,7 +3,7 @@ using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Tests;
 
-public class VisitParserTests
+public class VisitParserTests : VocabularyTests
 {
     /// <summary>2019-01-28T10:26:45Z.</summary>
     private const long Reference = 1_548_671_205_000;
@@ -14,7 +14,12 @@ public class VisitParserTests
     private const string ReferenceLine =
         """{"visit_id":"140665101097856_0","event_time":"2019-01-28T10:26:45+00:00","user_id":1,"keep_private":false,"page":{"current":"category 18","previous":"home"},"source":{"site":"mysite.com","api_version":"v3"},"user":{"ip":"198.51.100.7","latitude":48.8566,"longitude":2.3522},"technical":{"browser":"Mozilla Firefox 53","os":{"name":"Windows","version":"10"},"lang":"en","device":{"type":"pc","version":"HP 1"},"network":"adsl"}}""";
 
-    private readonly VisitParser _parser = new(new Vocabulary());
+    private readonly VisitParser _parser;
+
+    public VisitParserTests()
+    {
+        _parser = new VisitParser(Vocabulary);
+    }
 
     private (LineKind Kind, Visit Visit, RejectionReason Reason) Parse(byte[] line)
     {
@@ -58,9 +63,9 @@ public class VisitParserTests
 
         Assert.Equal(1, visit.UserId);
         Assert.Equal(Reference, visit.EventTimeMs);
-        Assert.Equal("category 18", visit.Page);
+        Assert.Equal("category 18", PageOf(visit));
         Assert.False(visit.FromState);
-        Assert.Equal(VisitMetadata.None, visit.Metadata);
+        Assert.Equal(VisitMetadata.None, MetadataOf(visit));
     }
 
     [Fact]
@@ -70,8 +75,8 @@ public class VisitParserTests
 
         Assert.Equal(1, visit.UserId);
         Assert.Equal(Reference, visit.EventTimeMs);
-        Assert.Equal("category 18", visit.Page);
-        Assert.Equal(new VisitMetadata("mysite.com", "v3", "Mozilla Firefox 53", "en"), visit.Metadata);
+        Assert.Equal("category 18", PageOf(visit));
+        Assert.Equal(new VisitMetadata("mysite.com", "v3", "Mozilla Firefox 53", "en"), MetadataOf(visit));
     }
 
     [Theory]
@@ -114,7 +119,7 @@ public class VisitParserTests
         var (kind, visit, _) = Parse(PaddedValidLine(InputLimits.MaxLineBytes));
 
         Assert.Equal(LineKind.Visit, kind);
-        Assert.Equal("category 18", visit.Page);
+        Assert.Equal("category 18", PageOf(visit));
     }
 
     [Fact]
@@ -328,7 +333,7 @@ public class VisitParserTests
     [Fact]
     public void Whitespace_around_a_valid_object_is_fine()
     {
-        Assert.Equal("category 18", Accepted("  " + Valid + " \r").Page);
+        Assert.Equal("category 18", PageOf(Accepted("  " + Valid + " \r")));
     }
 
     [Theory]
@@ -347,7 +352,7 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18","previous":{"deep":[1]}}""" + extra + "}");
 
-        Assert.Equal("category 18", visit.Page);
+        Assert.Equal("category 18", PageOf(visit));
     }
 
     [Theory]
@@ -361,7 +366,7 @@ public class VisitParserTests
 
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}""" + extra + "}");
 
-        Assert.Equal("category 18", visit.Page);
+        Assert.Equal("category 18", PageOf(visit));
     }
 
     [Fact]
@@ -380,8 +385,8 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"}""" + extra + "}");
 
-        Assert.Equal(site, visit.Metadata.Site);
-        Assert.Equal(apiVersion, visit.Metadata.ApiVersion);
+        Assert.Equal(site, MetadataOf(visit).Site);
+        Assert.Equal(apiVersion, MetadataOf(visit).ApiVersion);
     }
 
     [Fact]
@@ -389,8 +394,8 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"technical":{"browser":"x","lang":"en"},"technical":{"lang":"fr"}}""");
 
-        Assert.Null(visit.Metadata.Browser);
-        Assert.Equal("fr", visit.Metadata.Language);
+        Assert.Null(MetadataOf(visit).Browser);
+        Assert.Equal("fr", MetadataOf(visit).Language);
     }
 
     [Fact]
@@ -408,7 +413,7 @@ public class VisitParserTests
             """{"technical":{"os":{"name":"Linux"},"browser":"Chrome","lang":"fr"},"user_id":7,"event_time":"2019-01-28T10:26:45Z",""" +
             """ "source":{"api_version":"v2","site":"other.com"},"page":{"current":"home"}}""");
 
-        Assert.Equal(new VisitMetadata("other.com", "v2", "Chrome", "fr"), visit.Metadata);
+        Assert.Equal(new VisitMetadata("other.com", "v2", "Chrome", "fr"), MetadataOf(visit));
     }
 
     [Theory]
@@ -422,10 +427,10 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}""" + extra + "}");
 
-        Assert.Null(visit.Metadata.Site);
-        Assert.Null(visit.Metadata.ApiVersion);
-        Assert.Null(visit.Metadata.Browser);
-        Assert.Null(visit.Metadata.Language);
+        Assert.Null(MetadataOf(visit).Site);
+        Assert.Null(MetadataOf(visit).ApiVersion);
+        Assert.Null(MetadataOf(visit).Browser);
+        Assert.Null(MetadataOf(visit).Language);
     }
 
     [Fact]
@@ -434,8 +439,8 @@ public class VisitParserTests
         var visit = Accepted(
             """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"source":{"site":"first","site":null,"api_version":1,"api_version":"v3"}}""");
 
-        Assert.Null(visit.Metadata.Site);
-        Assert.Equal("v3", visit.Metadata.ApiVersion);
+        Assert.Null(MetadataOf(visit).Site);
+        Assert.Equal("v3", MetadataOf(visit).ApiVersion);
     }
 
     [Fact]
@@ -444,7 +449,7 @@ public class VisitParserTests
         var visit = Accepted(
             """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"source":{"site":"s","api_version":3},"technical":{"lang":"en"}}""");
 
-        Assert.Equal(new VisitMetadata("s", null, null, "en"), visit.Metadata);
+        Assert.Equal(new VisitMetadata("s", null, null, "en"), MetadataOf(visit));
     }
 
     [Theory]
@@ -483,7 +488,7 @@ public class VisitParserTests
     {
         var visit = Accepted($$$"""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"{{{json}}}"}}""");
 
-        Assert.Equal(expected, visit.Page);
+        Assert.Equal(expected, PageOf(visit));
     }
 
     [Fact]
@@ -492,8 +497,8 @@ public class VisitParserTests
         var visit = Accepted(
             """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"a"},"source":{"site":"caf\u00e9.fr"},"technical":{"browser":"Firefox \"53\""}}""");
 
-        Assert.Equal("café.fr", visit.Metadata.Site);
-        Assert.Equal("Firefox \"53\"", visit.Metadata.Browser);
+        Assert.Equal("café.fr", MetadataOf(visit).Site);
+        Assert.Equal("Firefox \"53\"", MetadataOf(visit).Browser);
     }
 
     [Fact]
@@ -505,9 +510,9 @@ public class VisitParserTests
         var fromPlain = Accepted($$$"""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"{{{plain}}}"}}""");
         var fromEscaped = Accepted($$$"""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"{{{escaped}}}"}}""");
 
-        Assert.Equal(plain, fromPlain.Page);
-        Assert.Equal(plain, fromEscaped.Page);
-        Assert.Same(fromPlain.Page, fromEscaped.Page);
+        Assert.Equal(plain, PageOf(fromPlain));
+        Assert.Equal(plain, PageOf(fromEscaped));
+        Assert.Same(PageOf(fromPlain), PageOf(fromEscaped));
     }
 
     [Fact]
@@ -517,11 +522,11 @@ public class VisitParserTests
         var second = Accepted(ReferenceLine);
         var escaped = Accepted("""{"user_id":2,"event_time":1,"page":{"current":"categ\u006fry 18"}}""");
 
-        Assert.Same(first.Page, second.Page);
-        Assert.Same(first.Page, escaped.Page);
-        Assert.Same(first.Metadata, second.Metadata);
-        Assert.Same(first.Metadata.Browser, second.Metadata.Browser);
-        Assert.Same(_parser.Vocabulary.Intern("category 18"), first.Page);
+        Assert.Same(PageOf(first), PageOf(second));
+        Assert.Same(PageOf(first), PageOf(escaped));
+        Assert.Same(MetadataOf(first), MetadataOf(second));
+        Assert.Same(MetadataOf(first).Browser, MetadataOf(second).Browser);
+        Assert.Same(_parser.Vocabulary.Intern("category 18"), PageOf(first));
     }
 
     [Fact]
@@ -529,7 +534,7 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":""},"page":{"current":"second"}}""");
 
-        Assert.Equal("second", visit.Page);
+        Assert.Equal("second", PageOf(visit));
         AssertRejected(RejectionReason.MissingPage,
             """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"first"},"page":null}""");
     }
@@ -560,8 +565,8 @@ public class VisitParserTests
     {
         var visit = Accepted("""{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"\ud800":0,"current":"a","previous":"\ud800"}""" + extra + "}");
 
-        Assert.Equal("a", visit.Page);
-        Assert.Null(visit.Metadata.Site);
+        Assert.Equal("a", PageOf(visit));
+        Assert.Null(MetadataOf(visit).Site);
     }
 
     [Theory]

@@ -10,11 +10,9 @@ namespace Sessionizer.Core.Tests;
 /// every line, valid or broken in any way, gets the same kind, visit and reason from a parser that
 /// scans as from one that reads every line with Utf8JsonReader.
 /// </summary>
-public class VisitScannerTests
+public class VisitScannerTests : VocabularyTests
 {
     private const string Valid = """{"user_id":1,"event_time":"2019-01-28T10:26:45Z","page":{"current":"category 18"}}""";
-
-    private static readonly Vocabulary Words = new();
 
 
     public static TheoryData<string> UnusualLines => new(TestLines.Unusual);
@@ -23,10 +21,10 @@ public class VisitScannerTests
     public void The_scanner_reads_every_line_the_generator_writes_except_the_rejected_ones()
     {
         var lines = TestLines.Generated(20_000, seed: 7);
-        var strings = new Utf8Interner();
+        var strings = new Utf8Interner(Vocabulary);
         var buffer = new ulong[QuoteIndex.Words];
         var times = new HourCache();
-        var reference = new VisitParser(Words, scan: false);
+        var reference = new VisitParser(Vocabulary, scan: false);
         int scanned = 0, valid = 0;
         foreach (var line in lines)
         {
@@ -38,7 +36,7 @@ public class VisitScannerTests
                 Assert.True(isVisit, Encoding.UTF8.GetString(line));
                 Assert.Equal(expected.UserId, fields.UserId);
                 Assert.Equal(expected.EventTimeMs, fields.EventTimeMs);
-                Assert.Equal(expected.Page, Interned.StringOf(fields.Page));
+                Assert.Equal(PageOf(expected), Vocabulary.StringOf(fields.Page));
             }
         }
 
@@ -49,14 +47,14 @@ public class VisitScannerTests
     [Fact]
     public void The_scanner_reads_lines_of_every_length_around_its_64_byte_words()
     {
-        var strings = new Utf8Interner();
+        var strings = new Utf8Interner(Vocabulary);
         var buffer = new ulong[QuoteIndex.Words];
         for (var padding = 0; padding < 200; padding++)
         {
             var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', padding) + "\"}");
 
             Assert.True(VisitScanner.TryScan(line, strings, new HourCache(), buffer, out var fields), Encoding.UTF8.GetString(line));
-            Assert.Equal("category 18", Interned.StringOf(fields.Page));
+            Assert.Equal("category 18", Vocabulary.StringOf(fields.Page));
             Assert.Equal(1, fields.UserId);
         }
     }
@@ -69,8 +67,8 @@ public class VisitScannerTests
     {
         var bytes = Encoding.UTF8.GetBytes(line);
 
-        Assert.True(VisitScanner.TryScan(bytes, new Utf8Interner(), new HourCache(), new ulong[QuoteIndex.Words], out var fields));
-        Assert.Equal(page, Interned.StringOf(fields.Page));
+        Assert.True(VisitScanner.TryScan(bytes, new Utf8Interner(Vocabulary), new HourCache(), new ulong[QuoteIndex.Words], out var fields));
+        Assert.Equal(page, Vocabulary.StringOf(fields.Page));
         AssertSameAnswer(bytes);
     }
 
@@ -79,9 +77,9 @@ public class VisitScannerTests
     {
         var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', QuoteIndex.MaxLineBytes) + "\"}");
 
-        Assert.False(VisitScanner.TryScan(line, new Utf8Interner(), new HourCache(), new ulong[QuoteIndex.Words], out _));
-        Assert.Equal(LineKind.Visit, new VisitParser(Words).Parse(line, out var visit, out _));
-        Assert.Equal("category 18", visit.Page);
+        Assert.False(VisitScanner.TryScan(line, new Utf8Interner(Vocabulary), new HourCache(), new ulong[QuoteIndex.Words], out _));
+        Assert.Equal(LineKind.Visit, new VisitParser(Vocabulary).Parse(line, out var visit, out _));
+        Assert.Equal("category 18", PageOf(visit));
     }
 
     [Theory]
@@ -119,12 +117,14 @@ public class VisitScannerTests
     }
 
     /// <summary>One fast parser for all the lines of a test, so its caches (interning, the hour of event times) are warm, as in a run.</summary>
-    private readonly VisitParser _fast = new(Words);
+    private VisitParser? _fast;
+
+    private VisitParser Fast => _fast ??= new VisitParser(Vocabulary);
 
     private void AssertSameAnswer(byte[] line)
     {
-        var fast = _fast.Parse(line, out var fastVisit, out var fastReason);
-        var slow = new VisitParser(Words, scan: false).Parse(line, out var slowVisit, out var slowReason);
+        var fast = Fast.Parse(line, out var fastVisit, out var fastReason);
+        var slow = new VisitParser(Vocabulary, scan: false).Parse(line, out var slowVisit, out var slowReason);
         var text = Encoding.UTF8.GetString(line);
         Assert.True(slow == fast, $"{fast} vs reader's {slow}: {text}");
         Assert.True(slowReason == fastReason, $"{fastReason} vs reader's {slowReason}: {text}");

@@ -75,14 +75,14 @@ public sealed class ParserAcceptanceTests : IDisposable
             if (Shape("browser", technical.GetProperty("browser")) == "reshaped")
             {
                 Assert.Equal(JsonValueKind.Null, technical.GetProperty("lang").ValueKind);
-                Assert.Null(visit.Metadata.Browser);
-                Assert.Null(visit.Metadata.Language);
+                Assert.Null(_parser.Vocabulary.MetadataOf(visit).Browser);
+                Assert.Null(_parser.Vocabulary.MetadataOf(visit).Language);
             }
 
             if (Shape("source", root.GetProperty("source")) == "reshaped")
             {
                 Assert.StartsWith("www.", root.GetProperty("source").GetString(), StringComparison.Ordinal);
-                Assert.Null(visit.Metadata.Site);
+                Assert.Null(_parser.Vocabulary.MetadataOf(visit).Site);
             }
         }
 

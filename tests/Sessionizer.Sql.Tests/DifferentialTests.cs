@@ -55,8 +55,8 @@ public class DifferentialTests
                 null, null, null, null, null, null, null);
         }
 
-        var metadata = visit.Metadata;
-        return new LineResult(number, "visit", null, visit.UserId, visit.EventTimeMs, visit.Page,
+        var metadata = parser.Vocabulary.MetadataOf(visit);
+        return new LineResult(number, "visit", null, visit.UserId, visit.EventTimeMs, parser.Vocabulary.PageOf(visit),
             metadata.Site, metadata.ApiVersion, metadata.Browser, metadata.Language);
     }
 

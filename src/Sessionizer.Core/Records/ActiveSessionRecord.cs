@@ -24,7 +24,7 @@ public static class ActiveSessionRecord
             o.Raw(i == 0 ? "{\"eventTime\":"u8 : ",{\"eventTime\":"u8);
             o.Number(pages[i].EventTimeMs);
             o.Raw(",\"pageName\":"u8);
-            o.String(pages[i].PageId);
+            o.String(session.Vocabulary, pages[i].PageId);
             o.Raw("}"u8);
         }
 
@@ -147,7 +147,7 @@ public static class ActiveSessionRecord
         var metadata = vocabulary.Metadata(site, apiVersion, browser, language);
         foreach (var (time, page) in pages)
         {
-            visits.Add(new Visit(userId.Value, time, page, metadata, fromState: true));
+            visits.Add(vocabulary.Visit(userId.Value, time, page, metadata, fromState: true));
         }
 
         return true;

@@ -28,13 +28,13 @@ public static class ClosedSessionRecord
         o.Raw(",\"event_count\":"u8);
         o.Number(pages.Length);
         o.Raw(",\"entry_page\":"u8);
-        o.String(pages[0].PageId);
+        o.String(session.Vocabulary, pages[0].PageId);
         o.Raw(",\"exit_page\":"u8);
-        o.String(pages[^1].PageId);
+        o.String(session.Vocabulary, pages[^1].PageId);
         o.Raw(",\"pages\":["u8);
         for (var i = 0; i < pages.Length; i++)
         {
-            WritePage(o, pages, i);
+            WritePage(o, session.Vocabulary, pages, i);
         }
 
         o.Raw("],\"site\":"u8);
@@ -55,9 +55,9 @@ public static class ClosedSessionRecord
     }
 
     /// <summary>One element of <c>pages</c>, the bulk of the file: written into one reserved span.</summary>
-    private static void WritePage(JsonLineBuffer o, ReadOnlySpan<Visit> pages, int i)
+    private static void WritePage(JsonLineBuffer o, Vocabulary vocabulary, ReadOnlySpan<Visit> pages, int i)
     {
-        var quoted = o.Quoted(pages[i].PageId);
+        var quoted = o.Quoted(vocabulary, pages[i].PageId);
         var span = o.Reserve(PageBytes + quoted.Length);
         var at = JsonLineBuffer.Put(span, 0, i == 0 ? "{\"event_time\":"u8 : ",{\"event_time\":"u8);
         at = o.PutTimestamp(span, at, pages[i].EventTimeMs);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Records;
 
@@ -27,6 +28,7 @@ public sealed class JsonLineBuffer : IDisposable
     private readonly Dictionary<string, byte[]> _quoted = new(ReferenceEqualityComparer.Instance);
     private readonly byte[] _date = new byte[Timestamps.DateLength];
     private byte[]?[] _quotedById = new byte[]?[256];
+    private Vocabulary? _quotedVocabulary;
     private long _dateDay = long.MinValue;
 
     public JsonLineBuffer(int initialCapacity = 64 * 1024)
@@ -85,8 +87,8 @@ public sealed class JsonLineBuffer : IDisposable
         Raw(quoted);
     }
 
-    /// <summary>The interned string of this id as a JSON string, quotes included; the bytes are cached by id.</summary>
-    public void String(int stringId) => Raw(Quoted(stringId));
+    /// <summary>The string of this vocabulary id as a JSON string, quotes included; the bytes are cached by id.</summary>
+    public void String(Vocabulary vocabulary, int stringId) => Raw(Quoted(vocabulary, stringId));
 
     /// <summary>An instant as a JSON string <c>"yyyy-MM-ddTHH:mm:ss.fffZ"</c>.</summary>
     public void Timestamp(long epochMs)
@@ -106,9 +108,16 @@ public sealed class JsonLineBuffer : IDisposable
 
     public void Advance(int length) => _buffer.Advance(length);
 
-    /// <summary>The bytes of a JSON string of an interned string, quotes included.</summary>
-    public ReadOnlySpan<byte> Quoted(int stringId)
+    /// <summary>The bytes of a JSON string of a vocabulary's string, quotes included.</summary>
+    public ReadOnlySpan<byte> Quoted(Vocabulary vocabulary, int stringId)
     {
+        if (!ReferenceEquals(vocabulary, _quotedVocabulary))
+        {
+            // Ids mean something only in their vocabulary: a buffer reused for another run starts over.
+            Array.Clear(_quotedById);
+            _quotedVocabulary = vocabulary;
+        }
+
         if ((uint)stringId < (uint)_quotedById.Length && _quotedById[stringId] is { } known)
         {
             return known;
@@ -119,7 +128,7 @@ public sealed class JsonLineBuffer : IDisposable
             Array.Resize(ref _quotedById, Math.Max(stringId + 1, _quotedById.Length * 2));
         }
 
-        var quoted = JsonText.Quote(Visits.Interned.StringOf(stringId));
+        var quoted = JsonText.Quote(vocabulary.StringOf(stringId));
         _quotedById[stringId] = quoted;
         return quoted;
     }

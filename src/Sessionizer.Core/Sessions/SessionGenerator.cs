@@ -14,19 +14,19 @@ public static class SessionGenerator
     /// previous state wins, then the first in canonical order). Returns how many visits remain at
     /// the front of the span.
     /// </summary>
-    public static int SortAndDeduplicate(Span<Visit> visits) => SortAndDeduplicate(visits, sorter: null);
+    public static int SortAndDeduplicate(Span<Visit> visits, Vocabulary vocabulary) => SortAndDeduplicate(visits, vocabulary, sorter: null);
 
-    /// <summary>As <see cref="SortAndDeduplicate(Span{Visit})"/>, sorting with <paramref name="sorter"/>'s buffers when given.</summary>
-    public static int SortAndDeduplicate(Span<Visit> visits, VisitSorter? sorter)
+    /// <summary>As <see cref="SortAndDeduplicate(Span{Visit}, Vocabulary)"/>, sorting with <paramref name="sorter"/>'s buffers when given.</summary>
+    public static int SortAndDeduplicate(Span<Visit> visits, Vocabulary vocabulary, VisitSorter? sorter)
     {
-        // Visit.CompareTo: user, then canonical order, state first among equals.
+        // VisitOrder: user, then canonical order, state first among equals.
         if (sorter is null)
         {
-            visits.Sort();
+            vocabulary.Order.Sort(visits);
         }
         else
         {
-            sorter.Sort(visits);
+            sorter.Sort(visits, vocabulary.Order);
         }
 
         if (visits.Length == 0)
@@ -50,7 +50,7 @@ public static class SessionGenerator
     /// Splits sorted, deduplicated visits (any number of users) into sessions, in user then time
     /// order, and hands each to <paramref name="emit"/>. Runs in O(n) over the visits.
     /// </summary>
-    public static void Generate(ReadOnlyMemory<Visit> visits, SessionRules rules, Window window, Action<Session> emit)
+    public static void Generate(ReadOnlyMemory<Visit> visits, Vocabulary vocabulary, SessionRules rules, Window window, Action<Session> emit)
     {
         var span = visits.Span;
         var start = 0;
@@ -59,31 +59,31 @@ public static class SessionGenerator
             var userEnds = i == span.Length || span[i].UserId != span[start].UserId;
             if (userEnds)
             {
-                emit(new Session(visits[start..i], CloseLast(span[start..i], rules, window)));
+                emit(new Session(visits[start..i], CloseLast(span[start..i], vocabulary, rules, window), vocabulary));
                 start = i;
                 continue;
             }
 
             var previous = span[i - 1];
-            if (rules.IsClosingPage(previous.Page))
+            if (rules.IsClosingPage(vocabulary.PageOf(previous)))
             {
-                emit(new Session(visits[start..i], EndReason.ClosingAction));
+                emit(new Session(visits[start..i], EndReason.ClosingAction, vocabulary));
                 start = i;
             }
             else if (span[i].EventTimeMs - previous.EventTimeMs > rules.InactivityTimeoutMs)
             {
-                emit(new Session(visits[start..i], EndReason.Inactivity));
+                emit(new Session(visits[start..i], EndReason.Inactivity, vocabulary));
                 start = i;
             }
         }
     }
 
     /// <summary>Whether the user's last session closes in this window, and why (docs/reference.md §3.5).</summary>
-    private static EndReason? CloseLast(ReadOnlySpan<Visit> pages, SessionRules rules, Window window)
+    private static EndReason? CloseLast(ReadOnlySpan<Visit> pages, Vocabulary vocabulary, SessionRules rules, Window window)
     {
         var first = pages[0].EventTimeMs;
         var last = pages[^1].EventTimeMs;
-        if (rules.IsClosingPage(pages[^1].Page))
+        if (rules.IsClosingPage(vocabulary.PageOf(pages[^1])))
         {
             return EndReason.ClosingAction;
         }

@@ -3,7 +3,7 @@ using Sessionizer.Core.Visits;
 namespace Sessionizer.Core.Sessions;
 
 /// <summary>
-/// Sorts visits into their canonical order (<see cref="Visit.CompareTo"/>) faster than a comparison
+/// Sorts visits into their canonical order (<see cref="VisitOrder"/>) faster than a comparison
 /// sort when, as in a user range of a window, many visits share users with nearby ids: a stable
 /// counting pass groups them by user in O(n), then each user's few visits are sorted by the full
 /// order. Same result as <c>Span.Sort</c> (the order is total), a third of its time on a window's
@@ -18,11 +18,11 @@ public sealed class VisitSorter
     private Visit[] _grouped = [];
     private int[] _starts = [];
 
-    public void Sort(Span<Visit> visits)
+    public void Sort(Span<Visit> visits, VisitOrder order)
     {
         if (visits.Length < MinCountingVisits || !TryUserSpan(visits, out var minUser, out var users))
         {
-            visits.Sort();
+            order.Sort(visits);
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed class VisitSorter
             var end = starts[u];
             if (end - begin > 1)
             {
-                grouped[begin..end].Sort();
+                order.Sort(grouped[begin..end]);
             }
 
             begin = end;

@@ -3,12 +3,12 @@ using System.Numerics;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// A single-threaded cache in front of the interning table's metadata, with no lock: by the four
+/// A single-threaded cache in front of a <see cref="Vocabulary"/>'s metadata, with no lock: by the four
 /// string ids (packed in two numbers), and by the four values' text as a line holds them, so that a
 /// line costs one lookup. Open addressing (<see cref="HashSlots{T}"/>): a Dictionary of tuples cost
 /// as much as scanning a third of the line.
 /// </summary>
-internal sealed class MetadataCache
+internal sealed class MetadataCache(Vocabulary vocabulary)
 {
     private readonly HashSlots<IdEntry> _byIds = new(64);
     private readonly HashSlots<TextEntry> _byText = new(64);
@@ -52,7 +52,7 @@ internal sealed class MetadataCache
             ref var entry = ref entries[slot];
             if (entry.IsEmpty)
             {
-                var id = Interned.MetadataIdOf(site, apiVersion, browser, language);
+                var id = vocabulary.MetadataIdOf(site, apiVersion, browser, language);
                 _byIds.Add(new IdEntry(hash, first, second, id + 1));
                 return id;
             }
@@ -77,7 +77,7 @@ internal sealed class MetadataCache
     }
 
     private static int Intern(ReadOnlySpan<byte> value, int strings, int bit, Utf8Interner interner) =>
-        (strings & bit) == 0 ? Interned.Null : interner.IdOf(value);
+        (strings & bit) == 0 ? Vocabulary.Null : interner.IdOf(value);
 
     private static ulong Mix(ulong hash, ReadOnlySpan<byte> value) =>
         BitOperations.RotateLeft(hash * 0x9E3779B97F4A7C15UL, 23) ^ Utf8Interner.Hash(value);

@@ -5,9 +5,9 @@ using System.Runtime.CompilerServices;
 namespace Sessionizer.Core.Visits;
 
 /// <summary>
-/// A single-threaded cache in front of the interning table: finds the id of UTF-8 bytes without
+/// A single-threaded cache in front of a <see cref="Vocabulary"/>: finds the id of UTF-8 bytes without
 /// transcoding them and without a lock. Each parser has its own, so parsers on several threads
-/// never contend; a miss goes to the shared table once.
+/// never contend; a miss goes to the shared vocabulary once.
 /// </summary>
 /// <remarks>
 /// An open-addressing table rather than a Dictionary: a line looks up five short strings, and a
@@ -15,13 +15,13 @@ namespace Sessionizer.Core.Visits;
 /// Dictionary lookup through an alternate comparer. The hash is seeded per process so that no
 /// input can be crafted to collide.
 /// </remarks>
-internal sealed class Utf8Interner
+internal sealed class Utf8Interner(Vocabulary vocabulary)
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
     private readonly HashSlots<Entry> _slots = new(256);
 
-    /// <summary>The id of the string of these bytes, or <see cref="Interned.Null"/> when they are not valid UTF-8.</summary>
+    /// <summary>The id of the string of these bytes, or <see cref="Vocabulary.Null"/> when they are not valid UTF-8.</summary>
     public int IdOf(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
@@ -44,8 +44,8 @@ internal sealed class Utf8Interner
 
     private int Add(ReadOnlySpan<byte> utf8, ulong hash)
     {
-        var id = Vocabulary.IdOfUtf8(utf8);
-        if (id != Interned.Null)
+        var id = vocabulary.IdOfUtf8(utf8);
+        if (id != Vocabulary.Null)
         {
             _slots.Add(new Entry(hash, utf8.ToArray(), id)); // bytes that are not text are not worth a place
         }

@@ -26,8 +26,8 @@ public sealed class VisitParser
 
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxNesting };
 
-    private readonly Utf8Interner _strings = new();
-    private readonly MetadataCache _metadata = new();
+    private readonly Utf8Interner _strings;
+    private readonly MetadataCache _metadata;
     private readonly ulong[] _quotes = new ulong[QuoteIndex.Words];
     private readonly HourCache _times = new();
     private readonly bool _scan;
@@ -41,6 +41,8 @@ public sealed class VisitParser
     internal VisitParser(Vocabulary vocabulary, bool scan)
     {
         Vocabulary = vocabulary;
+        _strings = new Utf8Interner(vocabulary);
+        _metadata = new MetadataCache(vocabulary);
         _scan = scan;
     }
 
@@ -189,7 +191,7 @@ public sealed class VisitParser
     {
         // A repeated "page" key replaces the earlier one: the last occurrence wins, as in JSON.parse.
         fields.PageState = FieldState.Missing;
-        fields.Page = Interned.Null;
+        fields.Page = Vocabulary.Null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -210,15 +212,15 @@ public sealed class VisitParser
             {
                 case JsonTokenType.Null:
                     fields.PageState = FieldState.Missing;
-                    fields.Page = Interned.Null;
+                    fields.Page = Vocabulary.Null;
                     break;
                 case JsonTokenType.String:
                     fields.Page = InternString(ref reader);
-                    fields.PageState = fields.Page != Interned.Null && Interned.StringOf(fields.Page).Length > 0 ? FieldState.Present : FieldState.Invalid;
+                    fields.PageState = fields.Page != Vocabulary.Null && Vocabulary.StringOf(fields.Page).Length > 0 ? FieldState.Present : FieldState.Invalid;
                     break;
                 default:
                     fields.PageState = FieldState.Invalid;
-                    fields.Page = Interned.Null;
+                    fields.Page = Vocabulary.Null;
                     reader.Skip();
                     break;
             }
@@ -230,8 +232,8 @@ public sealed class VisitParser
         ReadOnlySpan<byte> secondName, ref int second)
     {
         // A repeated key replaces the earlier value whole: the last occurrence wins, as in JSON.parse.
-        first = Interned.Null;
-        second = Interned.Null;
+        first = Vocabulary.Null;
+        second = Vocabulary.Null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -245,18 +247,18 @@ public sealed class VisitParser
             reader.Read();
             if (isFirst)
             {
-                first = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Interned.Null;
+                first = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Vocabulary.Null;
             }
             else if (isSecond)
             {
-                second = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Interned.Null;
+                second = reader.TokenType == JsonTokenType.String ? InternString(ref reader) : Vocabulary.Null;
             }
 
             reader.Skip();
         }
     }
 
-    /// <summary>The interned id of the current string token, or <see cref="Interned.Null"/> when it is not text (a lone surrogate).</summary>
+    /// <summary>The interned id of the current string token, or <see cref="Vocabulary.Null"/> when it is not text (a lone surrogate).</summary>
     private int InternString(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
@@ -265,7 +267,7 @@ public sealed class VisitParser
         }
 
         var buffer = reader.ValueSpan.Length <= 512 ? stackalloc byte[512] : new byte[reader.ValueSpan.Length];
-        return TryUnescape(ref reader, buffer, out var length) ? _strings.IdOf(buffer[..length]) : Interned.Null;
+        return TryUnescape(ref reader, buffer, out var length) ? _strings.IdOf(buffer[..length]) : Vocabulary.Null;
     }
 
     private static bool TryEventTime(ref Utf8JsonReader reader, out long epochMs)
@@ -367,11 +369,11 @@ public sealed class VisitParser
         /// <summary>Nothing read yet: every string field null.</summary>
         public static Fields Empty => new()
         {
-            Page = Interned.Null,
-            Site = Interned.Null,
-            ApiVersion = Interned.Null,
-            Browser = Interned.Null,
-            Language = Interned.Null,
+            Page = Vocabulary.Null,
+            Site = Vocabulary.Null,
+            ApiVersion = Vocabulary.Null,
+            Browser = Vocabulary.Null,
+            Language = Vocabulary.Null,
         };
 
         /// <summary>The first rule the line breaks, in the order of docs/reference.md §2.4, or null when it is a valid visit.</summary>

@@ -187,7 +187,7 @@ internal readonly ref struct VisitScanner
     /// <summary>The page object: its <c>current</c> must be a non-empty string, once.</summary>
     private int Page(int pos, out int page)
     {
-        page = Interned.Null;
+        page = Vocabulary.Null;
         if (At(pos) != '{')
         {
             return Unsure;
@@ -201,8 +201,8 @@ internal readonly ref struct VisitScanner
             if (pos >= 0 && name.SequenceEqual("current"u8))
             {
                 pos = String(found ? Unsure : pos, out var text);
-                page = pos >= 0 && !text.IsEmpty ? _strings.IdOf(text) : Interned.Null;
-                pos = page == Interned.Null ? Unsure : pos;
+                page = pos >= 0 && !text.IsEmpty ? _strings.IdOf(text) : Vocabulary.Null;
+                pos = page == Vocabulary.Null ? Unsure : pos;
                 found = true;
             }
             else

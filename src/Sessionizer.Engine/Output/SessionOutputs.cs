@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Sessionizer.Core.Records;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
+using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Partitioning;
 
 namespace Sessionizer.Engine.Output;
@@ -15,7 +16,7 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
     /// At most two ranges per thread are in flight, which bounds memory. <paramref name="cancel"/> is
     /// checked before each range is written.
     /// </summary>
-    public static SessionOutputs Write(VisitBlocks[] ranges, SessionRules rules, Window window, string activeDirectory,
+    public static SessionOutputs Write(VisitBlocks[] ranges, Vocabulary vocabulary, SessionRules rules, Window window, string activeDirectory,
         string closedDirectory, CompressionLevel level, int parallelism, CancellationToken cancel = default)
     {
         using var active = OutputWriter.OpenActive(activeDirectory, window);
@@ -29,7 +30,7 @@ internal sealed record SessionOutputs(ManifestFile Active, ManifestFile Closed, 
         var next = -1;
         var workers = Enumerable.Range(0, Math.Min(parallelism, ranges.Length)).Select(_ => Task.Factory.StartNew(() =>
         {
-            using var sessions = new RangeSessions(rules, window, level);
+            using var sessions = new RangeSessions(rules, window, level, vocabulary);
             while (true)
             {
                 // A slot is taken before an index, so the oldest unwritten ranges always have one: no deadlock.

@@ -1,15 +1,15 @@
 namespace Sessionizer.Engine.Partitioning;
 
-/// <summary>Moves visits from the readers' lists into one list per user range, in parallel, releasing the source blocks as it goes.</summary>
+/// <summary>
+/// Moves visits from the readers' lists into one list per user range, in parallel, handing each
+/// source block, once emptied, to the ranges being filled (through a pool that lives as long as the call).
+/// </summary>
 internal static class Scatter
 {
     public static VisitBlocks[] ByUserRange(List<VisitBlocks> sources, UserRanges ranges, int parallelism)
     {
-        var targets = new VisitBlocks[ranges.Count];
-        for (var i = 0; i < targets.Length; i++)
-        {
-            targets[i] = new VisitBlocks();
-        }
+        var pool = new VisitBlockPool();
+        var targets = NewLists(ranges.Count, pool);
 
         if (ranges.Count == 1)
         {
@@ -31,7 +31,7 @@ internal static class Scatter
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, segments.Count, Math.Max(1, segments.Count / (parallelism * 8))),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            () => NewLocal(ranges.Count),
+            () => NewLists(ranges.Count, pool),
             (range, _, local) =>
             {
                 for (var s = range.Item1; s < range.Item2; s++)
@@ -43,7 +43,7 @@ internal static class Scatter
 
                     if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(segments[s], out var block))
                     {
-                        VisitBlocks.Recycle(block.Array!); // reused for the ranges being filled
+                        pool.Return(block.Array!); // reused for the ranges being filled
                     }
 
                     segments[s] = default;
@@ -61,18 +61,17 @@ internal static class Scatter
                     }
                 }
             });
-        VisitBlocks.ReleasePooledBlocks();
         return targets;
     }
 
-    private static VisitBlocks[] NewLocal(int count)
+    private static VisitBlocks[] NewLists(int count, VisitBlockPool pool)
     {
-        var local = new VisitBlocks[count];
+        var lists = new VisitBlocks[count];
         for (var i = 0; i < count; i++)
         {
-            local[i] = new VisitBlocks();
+            lists[i] = new VisitBlocks(pool);
         }
 
-        return local;
+        return lists;
     }
 }

@@ -8,15 +8,11 @@ namespace Sessionizer.Engine.Partitioning;
 /// threshold on purpose: they live until the window is sessionized, and the large-object heap keeps
 /// them in place instead of copying them from generation to generation; a visit holds no reference,
 /// so the collector never scans them either. Not thread-safe: each thread fills its own, and lists
-/// are joined afterwards.
+/// are joined afterwards. New blocks come from <paramref name="pool"/> when one is given.
 /// </summary>
-internal sealed class VisitBlocks
+internal sealed class VisitBlocks(VisitBlockPool? pool = null)
 {
     public const int BlockSize = 4096;
-
-    // Blocks emptied by the scatter are reused for the ranges it fills, so the visits occupy their
-    // memory once, not twice, at the peak.
-    private static readonly System.Collections.Concurrent.ConcurrentBag<Visit[]> Pool = [];
 
     private readonly List<(Visit[] Block, int Count)> _segments = [];
     private Visit[]? _current;
@@ -29,7 +25,7 @@ internal sealed class VisitBlocks
         if (_current is null || _currentCount == BlockSize)
         {
             Seal();
-            _current = Pool.TryTake(out var reused) ? reused : GC.AllocateUninitializedArray<Visit>(BlockSize);
+            _current = pool?.Take() ?? GC.AllocateUninitializedArray<Visit>(BlockSize);
         }
 
         _current[_currentCount++] = visit;
@@ -68,18 +64,6 @@ internal sealed class VisitBlocks
             yield return _current.AsMemory(0, _currentCount);
         }
     }
-
-    /// <summary>Gives a block back for reuse; the caller must hold no other reference to it.</summary>
-    public static void Recycle(Visit[] block)
-    {
-        if (block.Length == BlockSize)
-        {
-            Pool.Add(block);
-        }
-    }
-
-    /// <summary>Drops the blocks kept for reuse (after the scatter, nothing reuses them).</summary>
-    public static void ReleasePooledBlocks() => Pool.Clear();
 
     /// <summary>
     /// Copies all visits into <paramref name="destination"/> (grown when too small) and releases the

@@ -36,7 +36,7 @@ public sealed class LocalEngine(ILogger log) : WindowEngine
         var scatterTime = clock.Elapsed;
         cancel.ThrowIfCancellationRequested();
 
-        var sessions = SessionOutputs.Write(byRange, settings.Rules, window, work.Staging[OutputLayout.ActiveSessions],
+        var sessions = SessionOutputs.Write(byRange, work.Vocabulary, settings.Rules, window, work.Staging[OutputLayout.ActiveSessions],
             work.Staging[OutputLayout.ClosedSessions], settings.CompressionLevel, settings.Parallelism, cancel);
         cancel.ThrowIfCancellationRequested();
         var sessionTime = clock.Elapsed;

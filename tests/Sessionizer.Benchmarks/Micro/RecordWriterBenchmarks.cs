@@ -19,8 +19,9 @@ public class RecordWriterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var visits = SampleData.Visits(SampleData.Lines(100_000, visits: 160), new VisitParser(new Vocabulary()));
-        var sessions = SampleData.Sessions(visits);
+        var vocabulary = new Vocabulary();
+        var visits = SampleData.Visits(SampleData.Lines(100_000, visits: 160), new VisitParser(vocabulary));
+        var sessions = SampleData.Sessions(visits, vocabulary);
         _closed = sessions.Where(s => !s.IsActive).ToArray();
         _active = sessions.Where(s => s.IsActive).ToArray();
         _buffer = new JsonLineBuffer(64 << 20);

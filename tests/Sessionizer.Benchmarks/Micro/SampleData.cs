@@ -63,11 +63,11 @@ internal static class SampleData
     }
 
     /// <summary>The sessions of <paramref name="visits"/> (sorted and deduplicated in place) under the default rules.</summary>
-    public static List<Session> Sessions(Visit[] visits)
+    public static List<Session> Sessions(Visit[] visits, Vocabulary vocabulary)
     {
-        var kept = SessionGenerator.SortAndDeduplicate(visits);
+        var kept = SessionGenerator.SortAndDeduplicate(visits, vocabulary);
         var sessions = new List<Session>();
-        SessionGenerator.Generate(visits.AsMemory(0, kept), SessionRules.Default, Window, sessions.Add);
+        SessionGenerator.Generate(visits.AsMemory(0, kept), vocabulary, SessionRules.Default, Window, sessions.Add);
         return sessions;
     }
 }

@@ -16,15 +16,16 @@ public class SessionGeneratorBenchmarks
     private Visit[] _sorted = [];
     private Visit[][] _ranges = [];
     private readonly VisitSorter _sorter = new();
+    private readonly Vocabulary _vocabulary = new();
     private int _kept;
 
     [GlobalSetup]
     public void Setup()
     {
-        _input = SampleData.Visits(SampleData.Lines(100_000, visits: 160), new VisitParser(new Vocabulary()));
+        _input = SampleData.Visits(SampleData.Lines(100_000, visits: 160), new VisitParser(_vocabulary));
         _scratch = new Visit[_input.Length];
         _sorted = (Visit[])_input.Clone();
-        _kept = SessionGenerator.SortAndDeduplicate(_sorted);
+        _kept = SessionGenerator.SortAndDeduplicate(_sorted, _vocabulary);
 
         // As the engine cuts a window: user ranges of consecutive ids, here of about 10,000 visits.
         var bounds = _sorted.Where((_, i) => i % 10_000 == 0).Select(v => v.UserId).Skip(1).ToArray();
@@ -36,10 +37,10 @@ public class SessionGeneratorBenchmarks
     public int SortAndDeduplicate()
     {
         _input.CopyTo(_scratch, 0);
-        return SessionGenerator.SortAndDeduplicate(_scratch);
+        return SessionGenerator.SortAndDeduplicate(_scratch, _vocabulary);
     }
 
-    /// <summary>The same visits cut into user ranges, each sorted with a comparison sort (Span.Sort).</summary>
+    /// <summary>The same visits cut into user ranges, each sorted with a comparison sort (<see cref="VisitOrder.Sort"/>).</summary>
     [Benchmark]
     public int SortUserRangesByComparison() => SortRanges(sorter: null);
 
@@ -53,7 +54,7 @@ public class SessionGeneratorBenchmarks
         foreach (var range in _ranges)
         {
             range.CopyTo(_scratch, 0);
-            kept += SessionGenerator.SortAndDeduplicate(_scratch.AsSpan(0, range.Length), sorter);
+            kept += SessionGenerator.SortAndDeduplicate(_scratch.AsSpan(0, range.Length), _vocabulary, sorter);
         }
 
         return kept;
@@ -64,7 +65,7 @@ public class SessionGeneratorBenchmarks
     public int Generate()
     {
         var sessions = 0;
-        SessionGenerator.Generate(_sorted.AsMemory(0, _kept), SessionRules.Default, SampleData.Window, _ => sessions++);
+        SessionGenerator.Generate(_sorted.AsMemory(0, _kept), _vocabulary, SessionRules.Default, SampleData.Window, _ => sessions++);
         return sessions;
     }
 }
