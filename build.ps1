@@ -1,4 +1,7 @@
-# Build tasks, one dotnet call each. Usage: ./build.ps1 [restore|build|test|sample|publish|spark]
+#!/usr/bin/env pwsh
+# Build tasks, one dotnet call each. Usage: dotnet pwsh ./build.ps1 [restore|build|test|sample|publish|spark]
+# PowerShell comes from the repository's tool manifest: `dotnet tool restore` once, then `dotnet pwsh ./build.ps1 TARGET`
+# (or ./build.ps1 TARGET where pwsh is on PATH).
 # spark: the Spark runner (src/Sessionizer.Spark, not in Sessionizer.sln nor CI); needs nuget.org for Microsoft.Spark.
 param([ValidateSet('restore', 'build', 'test', 'sample', 'publish', 'spark')][string]$Target = 'test')
 $ErrorActionPreference = 'Stop'
