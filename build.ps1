@@ -1,9 +1,10 @@
 #!/usr/bin/env pwsh
-# Build tasks, one dotnet call each. Usage: dotnet pwsh ./build.ps1 [restore|build|test|sample|publish|spark]
+# Build tasks, one dotnet call each. Usage: dotnet pwsh ./build.ps1 [restore|build|test|sample|pack|publish|spark]
 # PowerShell comes from the repository's tool manifest: `dotnet tool restore` once, then `dotnet pwsh ./build.ps1 TARGET`
-# (or ./build.ps1 TARGET where pwsh is on PATH).
+# (or ./build.ps1 TARGET where pwsh is on PATH). Outputs go to artifacts/ (git-ignored).
+# pack: the .NET tool packages (artifacts/sessionizer*.nupkg): dotnet tool install --global sessionizer --add-source ./artifacts
 # spark: the Spark runner (src/Sessionizer.Spark, not in Sessionizer.sln nor CI); needs nuget.org for Microsoft.Spark.
-param([ValidateSet('restore', 'build', 'test', 'sample', 'publish', 'spark')][string]$Target = 'test')
+param([ValidateSet('restore', 'build', 'test', 'sample', 'pack', 'publish', 'spark')][string]$Target = 'test')
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
@@ -12,6 +13,7 @@ switch ($Target) {
     'build'   { dotnet build Sessionizer.sln -c Release }
     'test'    { dotnet test }
     'sample'  { dotnet run --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
+    'pack'    { dotnet pack src/Sessionizer.Cli -c Release -o artifacts }
     'publish' { dotnet publish src/Sessionizer.Cli -c Release -p:PublishReadyToRun=true -o artifacts/sessionizer }
     'spark'   { dotnet publish src/Sessionizer.Spark -c Release -o artifacts/sessionizer-spark }
 }
