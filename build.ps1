@@ -12,8 +12,8 @@ Set-Location $PSScriptRoot
 switch ($Target) {
     'restore' { dotnet restore Sessionizer.sln }
     'build'   { dotnet build Sessionizer.sln -c Release }
-    'test'    { dotnet test }
-    'sample'  { dotnet run --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
+    'test'    { dotnet test -c Release }
+    'sample'  { dotnet run -c Release --project src/Sessionizer.Cli -- run --from 2026-11-20T10 --to 2026-11-20T12 --input samples/logs --output out --no-previous-state }
     'pack'    { dotnet pack src/Sessionizer.Cli -c Release -o artifacts }
     'publish' {
         dotnet publish src/Sessionizer.Cli -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true `
