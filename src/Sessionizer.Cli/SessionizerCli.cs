@@ -15,6 +15,7 @@ internal static class SessionizerCli
           sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
           sessionizer plan     --window 2026-11-20T10 [--engine spark|duckdb] [--inactivity-timeout T] [--closing-page P]
+          sessionizer completion bash        # tab completion: source <(sessionizer completion bash)
         Run 'sessionizer COMMAND --help' for all options.
         """;
 
@@ -82,5 +83,6 @@ internal static class SessionizerCli
         GenerateCommand.Create(error),
         StatusCommand.Create(output),
         PlanCommand.Create(output),
+        CompletionCommand.Create(output),
     };
 }
