@@ -401,7 +401,8 @@ public static class ReportPage
         foreach (var (label, count) in rows)
         {
             var width = max == 0 ? 0 : Math.Max(count > 0 ? 0.4 : 0, 100.0 * count / max);
-            sb.Append(Invariant, $"<tr><th>{label}</th><td class=\"bar\"><span class=\"mark\" style=\"width:{width:0.##}%\"></span></td><td class=\"num\">{Html.Number(count)}</td><td class=\"pct\">{Html.Percent(count, total)}</td></tr>\n");
+            var bar = count > 0 ? $"<span class=\"mark\" style=\"width:{width.ToString("0.##", Invariant)}%\"></span>" : "";
+            sb.Append(Invariant, $"<tr><th>{label}</th><td class=\"bar\">{bar}</td><td class=\"num\">{Html.Number(count)}</td><td class=\"pct\">{Html.Percent(count, total)}</td></tr>\n");
         }
 
         if (others is { } o)
