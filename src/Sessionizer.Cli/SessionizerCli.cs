@@ -14,6 +14,7 @@ internal static class SessionizerCli
           sessionizer follow   --input ROOT --output ROOT [--from H] [--ready-marker NAME] [options]
           sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
+          sessionizer report   --output ROOT [--window H | --from H --to H] [--out FILE]
           sessionizer plan     --window 2026-11-20T10 [--engine spark|duckdb] [--inactivity-timeout T] [--closing-page P]
           sessionizer completion bash        # tab completion: source <(sessionizer completion bash)
         Run 'sessionizer COMMAND --help' for all options.
@@ -23,7 +24,7 @@ internal static class SessionizerCli
         Sessionizer: turns hourly website visit logs into user sessions.
 
         Exit codes:
-          0    committed (run, generate), reported (status), or stopped by --until or a signal (follow)
+          0    committed (run, generate), reported (status, report), or stopped by --until or a signal (follow)
           1    failure: corrupt previous state, unreadable input, I/O error; nothing committed
           2    usage: unknown option, bad value; follow: a --from that leaves a gap or rewrites committed windows
           3    input not ready: the window's input folder or the previous window's commit is missing
@@ -82,6 +83,7 @@ internal static class SessionizerCli
         FollowCommand.Create(error),
         GenerateCommand.Create(error),
         StatusCommand.Create(output),
+        ReportCommand.Create(output, error),
         PlanCommand.Create(output),
         CompletionCommand.Create(output),
     };

@@ -5,7 +5,7 @@ namespace Sessionizer.Cli.Tests;
 /// <summary>What --help shows is what the parser accepts.</summary>
 public sealed partial class HelpTests
 {
-    public static TheoryData<string> Commands => ["run", "follow", "generate", "status"];
+    public static TheoryData<string> Commands => ["run", "follow", "generate", "status", "report"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -22,7 +22,7 @@ public sealed partial class HelpTests
                 "run" => ["run", "--window", "2026-11-20T10", "--input", "in", "--output", "out", option, value],
                 "follow" => ["follow", "--input", "in", "--output", "out", option, value],
                 "generate" => ["generate", "--output", "out", "--start", "2026-11-20T10", option, value],
-                _ => ["status", "--output", Path.GetTempPath(), option, value],
+                _ => [command, "--output", Path.GetTempPath(), option, value],
             };
             var errors = SessionizerCli.Parse(args).Errors;
             Assert.True(errors.Count == 0, $"{command} {option} {value}: {string.Join("; ", errors.Select(e => e.Message))}");
