@@ -106,20 +106,15 @@ public static class Html
     public static string Compact(long value, bool trim = false)
     {
         var abs = Math.Abs((double)value);
-        return abs switch
+        if (abs < 1_000)
         {
-            < 1_000 => value.ToString(Invariant),
-            < 1_000_000 => Significant(value / 1e3) + "k",
-            < 1_000_000_000 => Significant(value / 1e6) + "M",
-            _ => Significant(value / 1e9) + "G",
-        };
+            return value.ToString(Invariant);
+        }
 
-        string Significant(double v) => Math.Abs(v) switch
-        {
-            < 10 => v.ToString(trim ? "0.##" : "0.00", Invariant),
-            < 100 => v.ToString(trim ? "0.#" : "0.0", Invariant),
-            _ => v.ToString("0", Invariant),
-        };
+        // The unit and the decimals follow the value as rounded: 9,996 is 10.0k, 999,600 is 1.00M.
+        var (scaled, unit) = abs < 999_500 ? (value / 1e3, "k") : abs < 999_500_000 ? (value / 1e6, "M") : (value / 1e9, "G");
+        var format = Math.Abs(scaled) < 9.995 ? (trim ? "0.##" : "0.00") : Math.Abs(scaled) < 99.95 ? (trim ? "0.#" : "0.0") : "0";
+        return scaled.ToString(format, Invariant) + unit;
     }
 
     /// <summary>A share in percent, to two decimals (0.20 %), or to more where that would show 0.00 for a non-zero share.</summary>
