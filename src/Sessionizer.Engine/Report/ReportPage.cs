@@ -350,9 +350,10 @@ public static class ReportPage
     }
 
     /// <summary>The distributions and top lists of one window or of the range, as bar tables.</summary>
-    private static void Grid(StringBuilder sb, string scope, SessionSummary? sessions, IReadOnlyDictionary<string, long> endReasons)
+    private static void Grid(StringBuilder sb, string scope, SessionSummary? sessions, IReadOnlyDictionary<string, long> endReasons, Action? first = null)
     {
         sb.Append("<div class=\"grid\">\n");
+        first?.Invoke();
         if (sessions is not null)
         {
             HistogramTable(sb, $"{scope}-durations", "Session duration", sessions.Durations, v => Html.Duration(v));
@@ -446,10 +447,8 @@ public static class ReportPage
             sb.Append(Invariant, $" · blank lines {Html.Number(c.BlankLines)} · duplicates {Html.Number(c.Duplicates)} · events before the window {Html.Number(c.EventsBeforeWindow)}, after {Html.Number(c.EventsAfterWindow)}");
             sb.Append(Invariant, $" · sessions carried in {Html.Number(c.PreviousActiveSessions)} · run {m.Started.UtcDateTime:HH:mm:ss}–{m.Finished.UtcDateTime:HH:mm:ss} UTC ({Html.Duration((m.Finished - m.Started).TotalMilliseconds)})</p>\n");
             var reasons = c.RejectedByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (Label: Html.Text(r.Key), Count: r.Value)).ToList();
-            sb.Append("<div class=\"grid\">\n");
-            BarTable(sb, $"w{w.Window}-rejected", "Rejected lines by reason", "", reasons, c.InputLines, null);
-            sb.Append("</div>\n");
-            Grid(sb, $"w{w.Window}", w.Sessions, c.ClosedByReason);
+            Grid(sb, $"w{w.Window}", w.Sessions, c.ClosedByReason,
+                () => BarTable(sb, $"w{w.Window}-rejected", "Rejected lines by reason", "share of input lines", reasons, c.InputLines, null));
             sb.Append("</details>\n");
         }
 
