@@ -51,8 +51,8 @@ internal static class ParameterTable
             return false;
         }
 
-        var index = report.Windows.ToList().IndexOf(w);
-        return index > 0 && report.Windows[index - 1].Manifest is not null;
+        var previous = w.Window.Previous;
+        return report.Windows.Any(x => x.Window == previous && x.Manifest is not null);
     }
 
     /// <summary>One sentence (HTML) per flagged difference, for the attention list.</summary>

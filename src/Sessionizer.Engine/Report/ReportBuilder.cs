@@ -60,7 +60,7 @@ public static class ReportBuilder
                 read[window.Window] = window with { Sessions = summary, Problems = problems };
             });
 
-        var unchecked_ = settings.CheckInput
+        var notChecked = settings.CheckInput
             ? windows.Where(w => w.Manifest is not null && w.InputChanges is null).Select(w => w.Manifest!.Input.Root).Distinct(StringComparer.Ordinal).ToList()
             : [];
         return new RangeReport
@@ -71,7 +71,7 @@ public static class ReportBuilder
             Windows = windows.Select(w => read.GetValueOrDefault(w.Window, w)).ToList(),
             Sessions = range.Summarize(settings.Top),
             Top = settings.Top,
-            UncheckedInputRoots = unchecked_,
+            UncheckedInputRoots = notChecked,
             Generated = DateTimeOffset.UtcNow,
             Version = ProductVersion.Current,
         };
