@@ -134,6 +134,9 @@ public sealed partial class ReportPageTests
         Assert.Contains("<td class=\"num\" data-field=\"valid_events\">990</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\" data-field=\"rejected\">10</td>", page, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(page, "<svg class=\"chart time\""));
+
+        // Self-contained: no address outside the page (links are to its own windows), no import.
+        Assert.DoesNotMatch("src=|href=\"[^#]|url\\(|@import|https?:", page);
     }
 
     [Fact]
