@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
 
 namespace Sessionizer.Generation.Tests;

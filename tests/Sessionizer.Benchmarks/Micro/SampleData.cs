@@ -1,7 +1,7 @@
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Benchmarks.Micro;
 

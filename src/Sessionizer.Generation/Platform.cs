@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>A device type with an operating system that runs on it, and the versions it comes in (none for a pc).</summary>
 internal sealed record Platform(string DeviceType, string Os, string?[] Versions)

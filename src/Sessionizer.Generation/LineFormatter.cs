@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Writes one event as a JSON line in the reference generator's field order: visit_id, event_time,

@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>How a visit's optional fields are damaged; fixed for all the events of the visit.</summary>
 internal enum VisitAnomaly : byte

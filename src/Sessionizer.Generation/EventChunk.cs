@@ -1,7 +1,7 @@
 using System.Buffers;
 using Sessionizer.Core.Time;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// A run of consecutive events delivered in one hour, and, once <see cref="Format"/> has run, their

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Writes an event time as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (24 bytes), the format of the job's own

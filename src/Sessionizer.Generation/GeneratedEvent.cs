@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// One simulated event, not yet formatted: everything its line needs, random choices included, so

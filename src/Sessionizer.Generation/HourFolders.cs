@@ -1,6 +1,4 @@
-using Sessionizer.Core.Generation;
-
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Checks the hour folders a generation writes to before it starts: part files of another

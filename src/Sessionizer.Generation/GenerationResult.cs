@@ -1,6 +1,4 @@
-using Sessionizer.Core.Generation;
-
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>What a generation wrote.</summary>
 public sealed record GenerationResult(GenerationCounts Counts, int Hours, int Files, long Bytes, TimeSpan Elapsed)

@@ -1,6 +1,6 @@
 using Sessionizer.Core.Time;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>What to generate. The same settings give the same events, line for line.</summary>
 public sealed record GenerationSettings

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Draws a new visit's user and fixed fields, with the reference generator's weights, and writes

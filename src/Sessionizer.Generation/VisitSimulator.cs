@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Sessionizer.Core.Time;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Simulates <see cref="GenerationSettings.Visits"/> concurrent visits, in event-time order, with one

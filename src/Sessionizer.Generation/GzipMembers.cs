@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Compresses each chunk's lines of a file into a gzip member of its own, on the formatting

@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>How one line is broken on purpose, so that the job's rejection path and quality gate get exercised.</summary>
 internal enum LineDamage : byte

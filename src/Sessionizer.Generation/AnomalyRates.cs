@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// How often generated data is damaged. Per visit (fixed for all its events): <see cref="Incomplete"/>

@@ -1,6 +1,6 @@
 using Sessionizer.Core.Time;
 
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Writes the part files of one hour folder at a time. A file is written under a name starting

@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// What stays the same for every event of one visit, already written as the JSON fragments of a

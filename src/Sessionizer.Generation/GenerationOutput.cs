@@ -1,4 +1,4 @@
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>Where and how generated logs are written.</summary>
 public sealed record GenerationOutput

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// The simulated website: 25 categories, 25 articles in each, and three static pages (653 pages),

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Serilog;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
 
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// Generates visit logs: the simulation runs on one thread (it is sequential by nature: one random
@@ -13,7 +11,11 @@ namespace Sessionizer.Engine.Generation;
 /// </summary>
 public static class LogGenerator
 {
-    public static GenerationResult Generate(GenerationSettings settings, GenerationOutput output, ILogger log)
+    /// <summary>
+    /// Writes the hours of <paramref name="settings"/> under <paramref name="output"/>'s root;
+    /// <paramref name="hourWritten"/>, if given, is told each hour and its line count once the hour's files have their final names.
+    /// </summary>
+    public static GenerationResult Generate(GenerationSettings settings, GenerationOutput output, Action<Window, long>? hourWritten = null)
     {
         var clock = Stopwatch.StartNew();
         var root = Path.GetFullPath(output.Root);
@@ -40,7 +42,7 @@ public static class LogGenerator
         using var writer = new HourWriter(root, settings.FilesPerHour, output.Gzip);
         try
         {
-            WriteInOrder(queue, writer, simulator, gzip, log);
+            WriteInOrder(queue, writer, simulator, gzip, hourWritten);
             producer.GetAwaiter().GetResult();
         }
         catch
@@ -59,7 +61,7 @@ public static class LogGenerator
     }
 
     private static void WriteInOrder(BlockingCollection<Task<FormattedChunk>> queue, HourWriter writer, VisitSimulator simulator,
-        GzipMembers? gzip, ILogger log)
+        GzipMembers? gzip, Action<Window, long>? hourWritten)
     {
         Window? hour = null;
         var hourLines = 0L;
@@ -70,7 +72,7 @@ public static class LogGenerator
             if (hour is { } previous && chunk.Hour != previous)
             {
                 writer.Finish();
-                log.Information("Hour {Hour} written: {Lines} lines", previous.ToString(), hourLines);
+                hourWritten?.Invoke(previous, hourLines);
                 hourLines = 0;
             }
 
@@ -83,7 +85,7 @@ public static class LogGenerator
         writer.Finish();
         if (hour is { } lastHour)
         {
-            log.Information("Hour {Hour} written: {Lines} lines", lastHour.ToString(), hourLines);
+            hourWritten?.Invoke(lastHour, hourLines);
         }
     }
 

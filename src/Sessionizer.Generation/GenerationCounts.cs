@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>What a generation produced; lines are counted when they are handed out to be written.</summary>
 public sealed class GenerationCounts

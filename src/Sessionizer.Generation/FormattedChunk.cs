@@ -1,6 +1,4 @@
-using Sessionizer.Core.Generation;
-
-namespace Sessionizer.Engine.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>A chunk whose lines are ready to append to its hour's part files: as text, or as one gzip member per file.</summary>
 internal sealed class FormattedChunk(EventChunk chunk, MemoryStream[]? gzipMembers)

@@ -1,4 +1,4 @@
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, 2018), seeded through SplitMix64. Written out here rather than

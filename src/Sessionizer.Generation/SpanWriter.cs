@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sessionizer.Core.Generation;
+namespace Sessionizer.Generation;
 
 /// <summary>Appends UTF-8 bytes to a span that the caller made large enough; no allocation.</summary>
 internal ref struct SpanWriter(Span<byte> destination)
