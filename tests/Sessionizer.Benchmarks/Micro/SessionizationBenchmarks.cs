@@ -9,7 +9,7 @@ namespace Sessionizer.Benchmarks.Micro;
 /// most sessions close by inactivity), in input order as the parser hands them over.
 /// </summary>
 [MemoryDiagnoser]
-public class SessionGeneratorBenchmarks
+public class SessionizationBenchmarks
 {
     private Visit[] _input = [];
     private Visit[] _scratch = [];
@@ -25,7 +25,7 @@ public class SessionGeneratorBenchmarks
         _input = SampleData.Visits(SampleData.Lines(100_000, visits: 160), new VisitParser(_vocabulary));
         _scratch = new Visit[_input.Length];
         _sorted = (Visit[])_input.Clone();
-        _kept = SessionGenerator.SortAndDeduplicate(_sorted, _vocabulary);
+        _kept = Sessionization.SortAndDeduplicate(_sorted, _vocabulary);
 
         // As the engine cuts a window: user ranges of consecutive ids, here of about 10,000 visits.
         var bounds = _sorted.Where((_, i) => i % 10_000 == 0).Select(v => v.UserId).Skip(1).ToArray();
@@ -37,7 +37,7 @@ public class SessionGeneratorBenchmarks
     public int SortAndDeduplicate()
     {
         _input.CopyTo(_scratch, 0);
-        return SessionGenerator.SortAndDeduplicate(_scratch, _vocabulary);
+        return Sessionization.SortAndDeduplicate(_scratch, _vocabulary);
     }
 
     /// <summary>The same visits cut into user ranges, each sorted with a comparison sort (<see cref="VisitOrder.Sort"/>).</summary>
@@ -54,7 +54,7 @@ public class SessionGeneratorBenchmarks
         foreach (var range in _ranges)
         {
             range.CopyTo(_scratch, 0);
-            kept += SessionGenerator.SortAndDeduplicate(_scratch.AsSpan(0, range.Length), _vocabulary, sorter);
+            kept += Sessionization.SortAndDeduplicate(_scratch.AsSpan(0, range.Length), _vocabulary, sorter);
         }
 
         return kept;
@@ -62,10 +62,10 @@ public class SessionGeneratorBenchmarks
 
     /// <summary>Splits the sorted visits into sessions and closes them (docs/reference.md §3.4–3.5).</summary>
     [Benchmark]
-    public int Generate()
+    public int Split()
     {
         var sessions = 0;
-        SessionGenerator.Generate(_sorted.AsMemory(0, _kept), _vocabulary, SessionRules.Default, SampleData.Window, _ => sessions++);
+        Sessionization.Split(_sorted.AsMemory(0, _kept), _vocabulary, SessionRules.Default, SampleData.Window, _ => sessions++);
         return sessions;
     }
 }

@@ -12,7 +12,7 @@ namespace Sessionizer.Engine.Output;
 /// active sessions as JSON Lines, closed sessions as one gzip member. One per worker thread: its
 /// buffers are reused from range to range.
 /// </summary>
-internal sealed class RangeSessions(SessionRules rules, Window window, CompressionLevel level, Vocabulary vocabulary) : IDisposable
+internal sealed class RangeSessionizer(SessionRules rules, Window window, CompressionLevel level, Vocabulary vocabulary) : IDisposable
 {
     private readonly JsonLineBuffer _active = new(1 << 20);
     private readonly JsonLineBuffer _closed = new(1 << 20);
@@ -20,16 +20,16 @@ internal sealed class RangeSessions(SessionRules rules, Window window, Compressi
     private readonly VisitSorter _sorter = new();
     private Visit[] _visits = [];
 
-    public RangeOutput Build(VisitBlocks range)
+    public RangeOutput Sessionize(VisitBlocks range)
     {
         var count = range.DrainInto(ref _visits);
         var visits = _visits.AsMemory(0, count);
-        var kept = SessionGenerator.SortAndDeduplicate(visits.Span, vocabulary, _sorter);
+        var kept = Sessionization.SortAndDeduplicate(visits.Span, vocabulary, _sorter);
         _active.Clear();
         _closed.Clear();
         long activeCount = 0, closedCount = 0;
         var byReason = RangeOutput.NewReasonCounts();
-        SessionGenerator.Generate(visits[..kept], vocabulary, rules, window, session =>
+        Sessionization.Split(visits[..kept], vocabulary, rules, window, session =>
         {
             if (session.EndReason is { } reason)
             {

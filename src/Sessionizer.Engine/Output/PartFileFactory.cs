@@ -1,11 +1,13 @@
 using System.IO.Compression;
-using Sessionizer.Core.Records;
 using Sessionizer.Core.Time;
 
 namespace Sessionizer.Engine.Output;
 
-/// <summary>Opens and writes a window's three outputs in staging folders (docs/reference.md §4: formats and names).</summary>
-internal static class OutputWriter
+/// <summary>
+/// Makes the part writers (<see cref="PartFile"/>) of a window's three outputs in their staging folders:
+/// their names, extensions and compression (docs/reference.md §4).
+/// </summary>
+internal static class PartFileFactory
 {
     public const string PartName = "part-00000";
 
@@ -20,19 +22,6 @@ internal static class OutputWriter
     /// <summary>The rejected-lines part: gzip JSON Lines.</summary>
     public static PartFile OpenRejected(string directory, Window window, CompressionLevel level) =>
         Open(directory, OutputLayout.Rejected, window, ".json.gz", level);
-
-    public static ManifestFile WriteRejected(string directory, Window window, IReadOnlyList<RejectedRecord> rejected, CompressionLevel level)
-    {
-        using var part = OpenRejected(directory, window, level);
-        foreach (var record in rejected)
-        {
-            record.Write(part.Lines.BeginRecord());
-            part.Lines.EndRecord();
-            part.RecordWritten();
-        }
-
-        return part.Close();
-    }
 
     private static PartFile Open(string directory, string kind, Window window, string extension, CompressionLevel? gzipLevel)
     {

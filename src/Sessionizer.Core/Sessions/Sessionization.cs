@@ -7,7 +7,11 @@ namespace Sessionizer.Core.Sessions;
 /// The session rules of docs/reference.md §3 over one window's visits: the previous state's pages and the new
 /// events, sorted, deduplicated, split into sessions and each session closed or kept active.
 /// </summary>
-public static class SessionGenerator
+/// <remarks>
+/// Named for the whole of that process (it was SessionGenerator): a session splitter would name only
+/// its last step, and "generation" is the log generator's word (<c>sessionizer generate</c>).
+/// </remarks>
+public static class Sessionization
 {
     /// <summary>
     /// Sorts visits by user and canonical order, then removes duplicates in place (a page of the
@@ -50,7 +54,7 @@ public static class SessionGenerator
     /// Splits sorted, deduplicated visits (any number of users) into sessions, in user then time
     /// order, and hands each to <paramref name="emit"/>. Runs in O(n) over the visits.
     /// </summary>
-    public static void Generate(ReadOnlyMemory<Visit> visits, Vocabulary vocabulary, SessionRules rules, Window window, Action<Session> emit)
+    public static void Split(ReadOnlyMemory<Visit> visits, Vocabulary vocabulary, SessionRules rules, Window window, Action<Session> emit)
     {
         var span = visits.Span;
         var start = 0;

@@ -8,7 +8,7 @@ using static Sessionizer.Core.Tests.TestData;
 
 namespace Sessionizer.Core.Tests;
 
-public class SessionGeneratorTests : VocabularyTests
+public class SessionizationTests : VocabularyTests
 {
     private static readonly Window W10 = Window.Parse("2019-01-28T10");
 
@@ -227,7 +227,7 @@ public class SessionGeneratorTests : VocabularyTests
     {
         Visit[] visits = [At("10:10:00", "a"), At("10:10:00", "a"), At("10:10:00", "a", user: 2), At("10:10:00.001", "a"), At("10:10:00", "a")];
 
-        var kept = SessionGenerator.SortAndDeduplicate(visits, Vocabulary);
+        var kept = Sessionization.SortAndDeduplicate(visits, Vocabulary);
 
         Assert.Equal(3, kept);
         Assert.Equal(
