@@ -53,6 +53,11 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         {
             return RunWindow(window, isFirst, withoutState, cancel);
         }
+        catch (RunFailedException e)
+        {
+            e.Window ??= window;
+            throw;
+        }
         catch (OperationCanceledException e) when (cancel.IsCancellationRequested && e is not RunCancelledException)
         {
             // The `using`s of RunWindow have removed the staging and released the lock by now.
