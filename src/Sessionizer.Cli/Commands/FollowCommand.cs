@@ -81,7 +81,8 @@ internal static class FollowCommand
                 ReprocessLate = parse.GetValue(reprocessLate),
                 LateWindowLookback = parse.GetValue(lookback),
             };
-            return Execute(job.Settings(parse), follow, parse.GetValue(metricsFile), job.Log(parse, error), job.Verbose(parse));
+            using var progress = job.Progress(parse, error);
+            return Execute(job.Settings(parse, progress), follow, parse.GetValue(metricsFile), job.Log(parse, error, progress), job.Verbose(parse));
         });
         return command;
     }

@@ -48,7 +48,8 @@ internal static class RunCommand
         {
             var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
             var last = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
-            return Execute(job.Settings(parse), first, last, job.Log(parse, error), job.Verbose(parse));
+            using var progress = job.Progress(parse, error);
+            return Execute(job.Settings(parse, progress), first, last, job.Log(parse, error, progress), job.Verbose(parse));
         });
         return command;
     }

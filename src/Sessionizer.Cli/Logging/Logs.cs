@@ -17,7 +17,8 @@ internal static class Logs
     private const string TextTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3} {Message:lj}{NewLine}{Exception}";
 
     /// <param name="format">The --log-format value: "json", or "text".</param>
-    public static ILogger Create(string? format, TextWriter error, bool verbose = false)
+    /// <param name="progress">The live progress line, which each log line clears first (text logs on a terminal only).</param>
+    public static ILogger Create(string? format, TextWriter error, bool verbose = false, ProgressLine? progress = null)
     {
         ITextFormatter formatter = format == "json"
             ? new CompactJsonFormatter()
@@ -25,7 +26,7 @@ internal static class Logs
         return new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information)
             .Enrich.WithProperty("App", "sessionizer")
-            .WriteTo.Sink(new TextWriterSink(error, formatter))
+            .WriteTo.Sink(new TextWriterSink(error, formatter, progress))
             .CreateLogger();
     }
 }
