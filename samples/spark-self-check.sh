@@ -8,7 +8,7 @@
 #              (the sample logs are copied to WORK_URI/in, the outputs go to WORK_URI/out)
 #   options    passed to spark-submit before the jar, e.g. --master yarn --deploy-mode client
 #
-# Needs: spark-submit and hadoop (or hdfs) on PATH; SESSIONIZER_SPARK, the folder `./build.ps1 spark`
+# Needs: spark-submit and hadoop (or hdfs) on PATH; SESSIONIZER_SPARK, the folder `dotnet pwsh ./build.ps1 spark`
 # published (artifacts/sessionizer-spark by default), holding sessionizer-spark and the
 # microsoft-spark-*.jar matching your Spark (3.5: microsoft-spark-3-5_2.12-2.3.1.jar).
 # Exit 0 when every record matches; 1 with the differences otherwise.
@@ -18,7 +18,7 @@ shift
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${SESSIONIZER_SPARK:-$here/../artifacts/sessionizer-spark}"
 jar=$(ls "$app"/microsoft-spark-*.jar 2>/dev/null | sort | tail -n 1)
-[[ -x "$app/sessionizer-spark" && -n "$jar" ]] || { echo "no sessionizer-spark and microsoft-spark jar in $app: run ./build.ps1 spark" >&2; exit 2; }
+[[ -x "$app/sessionizer-spark" && -n "$jar" ]] || { echo "no sessionizer-spark and microsoft-spark jar in $app: run dotnet tool restore && dotnet pwsh ./build.ps1 spark" >&2; exit 2; }
 fs() { if command -v hadoop >/dev/null; then hadoop fs "$@"; else hdfs dfs "$@"; fi; }
 
 fs -rm -r -f "$work/in" "$work/out" >/dev/null 2>&1 || true

@@ -15,6 +15,7 @@ internal static class SessionizerCli
           sessionizer generate --output ROOT --start 2026-11-20T10 [--hours N] [--visits N] [--seed N] [options]
           sessionizer status   --output ROOT [--from H --to H] [--format text|json]
           sessionizer plan     --window 2026-11-20T10 [--engine spark|duckdb] [--inactivity-timeout T] [--closing-page P]
+          sessionizer completion bash        # tab completion: source <(sessionizer completion bash)
         Run 'sessionizer COMMAND --help' for all options.
         """;
 
@@ -43,7 +44,7 @@ internal static class SessionizerCli
             // A usage error exits 2 with a one-line reason and the usage, so an orchestrator does not retry it.
             if (Asks(args, "--log-format", "json"))
             {
-                Logs.Create("json", error).Error("sessionizer: {Reason}", parse.Errors[0].Message);
+                Logs.Create("json", error).ForContext("ExitCode", ExitCodes.Usage).Error("sessionizer: {Reason}", parse.Errors[0].Message);
             }
             else
             {
@@ -64,7 +65,7 @@ internal static class SessionizerCli
         {
             var verbose = args.Contains("--verbose", StringComparer.Ordinal);
             var format = Asks(args, "--log-format", "json") ? "json" : "text";
-            Logs.Create(format, error, verbose).Error(verbose ? e : null,
+            Logs.Create(format, error, verbose).ForContext("ExitCode", ExitCodes.Failure).Error(verbose ? e : null,
                 "Unexpected error ({Type}): {Message}. This is a bug; rerun with --verbose for the details to report.", e.GetType().Name, e.Message);
             return ExitCodes.Failure;
         }
@@ -82,5 +83,6 @@ internal static class SessionizerCli
         GenerateCommand.Create(error),
         StatusCommand.Create(output),
         PlanCommand.Create(output),
+        CompletionCommand.Create(output),
     };
 }

@@ -7,11 +7,11 @@ namespace Sessionizer.Cli.Tests;
 /// <summary>
 /// The README's two commands are run by this test, so the docs cannot drift from the product: the
 /// sample command, exactly as written (only its output folder moved to a temp folder), must commit
-/// the outputs stored in samples/expected.
+/// the outputs stored in samples/expected; and CI runs both as written.
 /// </summary>
 public sealed partial class ReadmeTests : IDisposable
 {
-    private const string RunPrefix = "dotnet run --project src/Sessionizer.Cli -- ";
+    private const string RunPrefix = "dotnet run -c Release --project src/Sessionizer.Cli -- ";
 
     private readonly TempDirectory _temp = new();
 
@@ -24,7 +24,18 @@ public sealed partial class ReadmeTests : IDisposable
 
         Assert.Equal(2, commands.Count);
         Assert.StartsWith(RunPrefix + "run ", commands[0], StringComparison.Ordinal);
-        Assert.Equal("dotnet test", commands[1]);
+        Assert.Equal("dotnet test -c Release", commands[1]);
+    }
+
+    [Fact]
+    public void Ci_runs_the_readme_commands_as_written()
+    {
+        var ci = File.ReadAllLines(Repository.PathOf(".ci", "run")).Select(l => l.Trim()).ToList();
+
+        foreach (var command in FirstCodeBlock())
+        {
+            Assert.Contains(ci, line => line == command || line.StartsWith(command + " ", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

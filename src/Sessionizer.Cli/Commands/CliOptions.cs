@@ -98,26 +98,31 @@ internal static class CliOptions
     };
 
     public static Option<string> LogFormat() =>
-        OneOf("--log-format", "Logs on standard error: text (for people) or json (one object per line).", "text", "json");
+        OneOf("--log-format", "Logs on standard error: text (for people; on a terminal, with a live progress line) or json (compact log event format, CLEF: one object per line).", "text", "json");
 
-    /// <summary>A word from a fixed list; the first is the default.</summary>
-    public static Option<string> OneOf(string name, string description, params string[] allowed) => new(name)
+    /// <summary>A word from a fixed list; the first is the default. Tab completion offers the list.</summary>
+    public static Option<string> OneOf(string name, string description, params string[] allowed)
     {
-        Description = description,
-        HelpName = string.Join('|', allowed),
-        DefaultValueFactory = _ => allowed[0],
-        CustomParser = result =>
+        var option = new Option<string>(name)
         {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-            if (text is not null && allowed.Contains(text, StringComparer.Ordinal))
+            Description = description,
+            HelpName = string.Join('|', allowed),
+            DefaultValueFactory = _ => allowed[0],
+            CustomParser = result =>
             {
-                return text;
-            }
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+                if (text is not null && allowed.Contains(text, StringComparer.Ordinal))
+                {
+                    return text;
+                }
 
-            result.AddError($"{name}: '{text}' is not one of {string.Join(", ", allowed)}.");
-            return allowed[0];
-        },
-    };
+                result.AddError($"{name}: '{text}' is not one of {string.Join(", ", allowed)}.");
+                return allowed[0];
+            },
+        };
+        option.CompletionSources.Add(allowed);
+        return option;
+    }
 
     /// <summary>A folder; naming a file is a usage error, and so is a folder that does not exist when <paramref name="mustExist"/>.</summary>
     public static Option<string> Directory(string name, string description, bool required, bool mustExist = false)

@@ -67,9 +67,15 @@ internal sealed class JobOptions
 
     public bool Verbose(ParseResult parse) => parse.GetValue(_verbose);
 
-    public ILogger Log(ParseResult parse, TextWriter error) => Logs.Create(parse.GetValue(_logFormat), error, parse.GetValue(_verbose));
+    /// <summary>The logger; <paramref name="progress"/>: the live progress line its lines clear first, if any.</summary>
+    public ILogger Log(ParseResult parse, TextWriter error, ProgressLine? progress = null) =>
+        Logs.Create(parse.GetValue(_logFormat), error, parse.GetValue(_verbose), progress);
 
-    public RunSettings Settings(ParseResult parse) => new()
+    /// <summary>The live progress line: only for text logs on a terminal, else null (<see cref="ProgressLine.ForTerminal"/>).</summary>
+    public ProgressLine? Progress(ParseResult parse, TextWriter error) => ProgressLine.ForTerminal(parse.GetValue(_logFormat), error);
+
+    /// <param name="progress">Where each window's progress is reported, if anywhere.</param>
+    public RunSettings Settings(ParseResult parse, IProgress<WindowProgress>? progress = null) => new()
     {
         InputRoot = parse.GetValue(_input)!,
         OutputRoot = parse.GetValue(_output)!,
@@ -82,6 +88,7 @@ internal sealed class JobOptions
         Parallelism = parse.GetValue(_parallelism),
         CompressionLevel = CompressionLevelNames.LevelOf(parse.GetValue(_compression)!),
         Engine = parse.GetValue(_engine)!,
+        Progress = progress,
     };
 
     /// <summary>The engine the settings name.</summary>

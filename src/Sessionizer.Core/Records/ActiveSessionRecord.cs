@@ -11,7 +11,10 @@ namespace Sessionizer.Core.Records;
 /// </summary>
 public static class ActiveSessionRecord
 {
-    /// <summary>Writes one record and its line feed; the bytes are those Utf8JsonWriter would write (compact, nulls omitted).</summary>
+    /// <summary>
+    /// Writes one record and its line feed: the bytes Utf8JsonWriter writes field by field (compact, null
+    /// metadata omitted), strings in the form of <see cref="JsonText"/> (RecordWriterDifferentialTests).
+    /// </summary>
     public static void Write(JsonLineBuffer o, in Session session, SessionRules rules)
     {
         var pages = session.Pages.Span;

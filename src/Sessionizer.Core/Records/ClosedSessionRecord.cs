@@ -7,7 +7,10 @@ namespace Sessionizer.Core.Records;
 /// <summary>The closed-session record, the product downstream teams consume (docs/reference.md §4.2).</summary>
 public static class ClosedSessionRecord
 {
-    /// <summary>Writes one record and its line feed; the bytes are those Utf8JsonWriter would write (compact, relaxed escaping).</summary>
+    /// <summary>
+    /// Writes one record and its line feed: the bytes Utf8JsonWriter writes field by field (compact),
+    /// strings in the form of <see cref="JsonText"/> (RecordWriterDifferentialTests).
+    /// </summary>
     public static void Write(JsonLineBuffer o, in Session session, Window window)
     {
         var pages = session.Pages.Span;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Sessionizer.Core.Records;
 
@@ -23,7 +24,7 @@ public static class SessionId
         text[n++] = (byte)':';
         startMs.TryFormat(text[n..], out var m, provider: CultureInfo.InvariantCulture);
         Span<byte> hash = stackalloc byte[32];
-        Sha256Block.Hash(text[..(n + m)], hash); // "{user}:{start}" is at most 40 bytes: one block
+        SHA256.HashData(text[..(n + m)], hash);
         for (var i = 0; i < 16; i++)
         {
             destination[2 * i] = Hex(hash[i] >> 4);
