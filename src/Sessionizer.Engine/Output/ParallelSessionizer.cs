@@ -21,8 +21,8 @@ internal static class ParallelSessionizer
     public static SessionOutputs SessionizeAndWrite(VisitBlocks[] ranges, Vocabulary vocabulary, SessionRules rules, Window window, string activeDirectory,
         string closedDirectory, CompressionLevel level, int parallelism, CancellationToken cancel = default)
     {
-        using var active = PartFileFactory.OpenActive(activeDirectory, window);
-        using var closed = PartFileFactory.OpenClosed(closedDirectory, window, level);
+        using var active = PartFiles.OpenActive(activeDirectory, window);
+        using var closed = PartFiles.OpenClosed(closedDirectory, window, level);
         var results = new RangeOutput?[ranges.Length];
         var failures = new Exception?[ranges.Length];
         // The writer blocks without spinning: on a small machine its spinning would slow the workers it waits for.

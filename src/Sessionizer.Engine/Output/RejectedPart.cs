@@ -9,7 +9,7 @@ internal static class RejectedPart
 {
     public static ManifestFile Write(string directory, Window window, IReadOnlyList<RejectedRecord> rejected, CompressionLevel level)
     {
-        using var part = PartFileFactory.OpenRejected(directory, window, level);
+        using var part = PartFiles.OpenRejected(directory, window, level);
         foreach (var record in rejected)
         {
             record.Write(part.Lines.BeginRecord());

@@ -7,7 +7,7 @@ namespace Sessionizer.Engine.Output;
 /// Makes the part writers (<see cref="PartFile"/>) of a window's three outputs in their staging folders:
 /// their names, extensions and compression (docs/reference.md §4).
 /// </summary>
-internal static class PartFileFactory
+internal static class PartFiles
 {
     public const string PartName = "part-00000";
 
