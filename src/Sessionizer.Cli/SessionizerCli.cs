@@ -45,7 +45,7 @@ internal static class SessionizerCli
             // A usage error exits 2 with a one-line reason and the usage, so an orchestrator does not retry it.
             if (Asks(args, "--log-format", "json"))
             {
-                Logs.Create("json", error).Error("sessionizer: {Reason}", parse.Errors[0].Message);
+                Logs.Create("json", error).ForContext("ExitCode", ExitCodes.Usage).Error("sessionizer: {Reason}", parse.Errors[0].Message);
             }
             else
             {
@@ -66,7 +66,7 @@ internal static class SessionizerCli
         {
             var verbose = args.Contains("--verbose", StringComparer.Ordinal);
             var format = Asks(args, "--log-format", "json") ? "json" : "text";
-            Logs.Create(format, error, verbose).Error(verbose ? e : null,
+            Logs.Create(format, error, verbose).ForContext("ExitCode", ExitCodes.Failure).Error(verbose ? e : null,
                 "Unexpected error ({Type}): {Message}. This is a bug; rerun with --verbose for the details to report.", e.GetType().Name, e.Message);
             return ExitCodes.Failure;
         }

@@ -45,13 +45,15 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         db.Open();
         Execute(db, $"SET threads = {settings.Parallelism}");
 
-        LoadLines(db, work.Files ?? [], cancel);
+        LoadLines(db, work, cancel);
         Execute(db, plan.Runnable(statements["validated"]));
         var counts = Row(db, statements["input_counts"].Sql);
         var input = InputCounts.Of(counts[0], counts[1], counts[2], counts[3], counts[4..]);
         QualityGate.Check(window, input, RejectedExamples(db), settings.MaxRejectedFraction);
         cancel.ThrowIfCancellationRequested();
         var readTime = clock.Elapsed;
+        var inputBytes = WindowProgress.TotalBytesOf(work.Files);
+        WindowProgress.Report(work, WindowPhase.Sessionizing, inputBytes, input.ValidEvents);
 
         LoadState(db, work.State.Visits, work.Vocabulary);
         Execute(db, plan.Runnable(statements["visits"]));
@@ -60,6 +62,7 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         var sessionCounts = Row(db, statements["session_counts"].Sql);
         cancel.ThrowIfCancellationRequested();
 
+        WindowProgress.Report(work, WindowPhase.Writing, inputBytes, input.ValidEvents);
         var active = WritePart(db, statements["active_records"].Sql, work, OutputLayout.ActiveSessions);
         var closed = WritePart(db, statements["closed_records"].Sql, work, OutputLayout.ClosedSessions);
         var rejected = WritePart(db, statements["rejected_records"].Sql, work, OutputLayout.Rejected);
@@ -74,12 +77,15 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
     /// Text goes in as bytes (a BLOB decoded in SQL): the appender's strings stop at the first U+0000,
     /// which would cut a line and could turn a malformed one into a visit.
     /// </remarks>
-    private static void LoadLines(DuckDBConnection db, IReadOnlyList<InputFile> files, CancellationToken cancel)
+    private static void LoadLines(DuckDBConnection db, WindowWork work, CancellationToken cancel)
     {
         Execute(db, "CREATE TABLE line_bytes (file VARCHAR, line BIGINT, raw BLOB, bytes BIGINT, utf8 BOOLEAN)");
         using (var appender = db.CreateAppender("line_bytes"))
         {
-            foreach (var file in files)
+            // Progress: file by file (valid events are known only once the SQL has validated the lines).
+            long loaded = 0;
+            WindowProgress.Report(work, WindowPhase.Reading, 0, 0);
+            foreach (var file in work.Files ?? [])
             {
                 cancel.ThrowIfCancellationRequested();
                 InputLines.Read(file, (number, line, tooLong) =>
@@ -91,6 +97,8 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
                     var bytes = tooLong ? InputLimits.MaxLineBytes + 1L : line.Length;
                     appender.CreateRow().AppendValue(file.RelativePath).AppendValue(number).AppendValue(raw).AppendValue(bytes).AppendValue(utf8).EndRow();
                 });
+                loaded += file.Bytes;
+                WindowProgress.Report(work, WindowPhase.Reading, loaded, 0);
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed class HadoopPaths(string root)
     /// <summary>A path the manifest records (relative to the root, with <c>/</c>) as a full path.</summary>
     public string Resolve(string relative) => Join(Root, relative);
 
-    /// <summary>The name of the one part of a kind of output, as the local engine names it (Engine's internal OutputWriter.PartName).</summary>
+    /// <summary>The name of the one part of a kind of output, as the local engine names it (Engine's internal PartFiles.PartName).</summary>
     public static string PartName(string kind) =>
         "part-00000" + (kind == OutputLayout.ActiveSessions ? ".json" : ".json.gz");
 }

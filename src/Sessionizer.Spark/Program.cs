@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Spark.Sql;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
+using Serilog.Sinks.SystemConsole.Themes;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
 using Sessionizer.Engine.Runs;
@@ -76,8 +76,11 @@ if (parse.Errors.Count > 0 || parse.CommandResult.Command != run)
     return 2;
 }
 
+// Log lines on standard error (the driver's log under spark-submit), uncoloured whatever the terminal.
 var log = new LoggerConfiguration().MinimumLevel.Is(parse.GetValue(verbose) ? LogEventLevel.Debug : LogEventLevel.Information)
-    .WriteTo.Sink(new StandardErrorSink()).CreateLogger();
+    .WriteTo.Console(outputTemplate: "{UtcTimestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Level} {Message}{NewLine}{Exception}",
+        formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose, theme: ConsoleTheme.None)
+    .CreateLogger();
 try
 {
     var spark = SparkSession.Builder().AppName("sessionizer")
@@ -184,19 +187,6 @@ namespace Sessionizer.Spark
             conf.Set("spark.sql.files.ignoreCorruptFiles", "false");
             conf.Set("spark.sql.files.ignoreMissingFiles", "false");
             // Records are built as text (no JSON writer), so spark.sql.jsonGenerator.ignoreNullFields does not matter.
-        }
-    }
-
-    /// <summary>Log lines on standard error (the driver's log under spark-submit).</summary>
-    internal sealed class StandardErrorSink : ILogEventSink
-    {
-        public void Emit(LogEvent logEvent)
-        {
-            Console.Error.WriteLine($"{logEvent.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {logEvent.Level} {logEvent.RenderMessage(CultureInfo.InvariantCulture)}");
-            if (logEvent.Exception is { } e)
-            {
-                Console.Error.WriteLine(e);
-            }
         }
     }
 }

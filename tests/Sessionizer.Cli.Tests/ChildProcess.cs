@@ -29,16 +29,30 @@ internal sealed class ChildProcess : IDisposable
         }
 
         _process = Process.Start(start)!;
-        _process.ErrorDataReceived += (_, e) =>
+        // Dedicated threads, not the thread pool's async reads: under a loaded test run the pool is
+        // busy with other tests, and lines would arrive late and bunched, so a test would act on a
+        // step the process has long passed.
+        _stderr = Drain(_process.StandardError, line => Lines.Enqueue((_clock.Elapsed, line)));
+        _stdout = Drain(_process.StandardOutput, _ => { });
+    }
+
+    private readonly Thread _stderr;
+    private readonly Thread _stdout;
+
+    private static Thread Drain(StreamReader reader, Action<string> onLine)
+    {
+        var thread = new Thread(() =>
         {
-            if (e.Data is not null)
+            while (reader.ReadLine() is { } line)
             {
-                Lines.Enqueue((_clock.Elapsed, e.Data));
+                onLine(line);
             }
+        })
+        {
+            IsBackground = true,
         };
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
+        thread.Start();
+        return thread;
     }
 
     /// <summary>Standard error lines with the time since start at which each arrived.</summary>
@@ -51,6 +65,8 @@ internal sealed class ChildProcess : IDisposable
     public int WaitForExit()
     {
         _process.WaitForExit();
+        _stderr.Join();
+        _stdout.Join();
         return _process.ExitCode;
     }
 
@@ -78,7 +94,7 @@ internal sealed class ChildProcess : IDisposable
 
             if (_process.HasExited)
             {
-                _process.WaitForExit(); // drains the redirected output
+                WaitForExit(); // every line read
                 return Seen();
             }
 
@@ -101,6 +117,8 @@ internal sealed class ChildProcess : IDisposable
         }
 
         _process.WaitForExit();
+        _stderr.Join();
+        _stdout.Join();
     }
 
     public void Dispose()

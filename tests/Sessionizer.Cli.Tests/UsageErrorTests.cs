@@ -83,15 +83,18 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
-    public void With_json_logs_a_usage_error_is_json_too()
+    public void With_json_logs_a_usage_error_is_one_clef_line_with_exit_code_2()
     {
         var result = Cli.Run("run", "--window", "yesterday", "--input", Input, "--output", Output, "--log-format", "json");
 
         Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Contains(events, e => e.ToString().Contains("yesterday", StringComparison.Ordinal));
-        Assert.All(events, e => Assert.Equal("Error", e.GetProperty("Level").GetString()));
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var e = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Error", e.GetProperty("@l").GetString());
+        Assert.Equal("sessionizer: {Reason}", e.GetProperty("@mt").GetString());
+        Assert.Contains("yesterday", e.GetProperty("Reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, e.GetProperty("ExitCode").GetInt32());
+        Assert.True(e.TryGetProperty("@t", out _));
     }
 
     [Fact]

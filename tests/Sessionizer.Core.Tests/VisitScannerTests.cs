@@ -75,7 +75,7 @@ public class VisitScannerTests : VocabularyTests
     [Fact]
     public void A_line_over_the_scanners_limit_is_left_to_the_reader_and_still_a_visit()
     {
-        var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', QuoteIndex.MaxLineBytes) + "\"}");
+        var line = Encoding.UTF8.GetBytes(Valid[..^1] + ",\"pad\":\"" + new string('x', QuoteIndex.MaxScannedLineBytes) + "\"}");
 
         Assert.False(VisitScanner.TryScan(line, new Utf8Interner(Vocabulary), new HourCache(), new ulong[QuoteIndex.Words], out _));
         Assert.Equal(LineKind.Visit, new VisitParser(Vocabulary).Parse(line, out var visit, out _));

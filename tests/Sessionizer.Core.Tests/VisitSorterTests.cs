@@ -50,7 +50,7 @@ public class VisitSorterTests : VocabularyTests
 
         Assert.Equal(expected, bySorter);
         Assert.Equal(expected, byOrder);
-        Assert.Equal(SessionGenerator.SortAndDeduplicate(expected.ToArray(), Vocabulary), SessionGenerator.SortAndDeduplicate(visits, Vocabulary, new VisitSorter()));
+        Assert.Equal(Sessionization.SortAndDeduplicate(expected.ToArray(), Vocabulary), Sessionization.SortAndDeduplicate(visits, Vocabulary, new VisitSorter()));
     }
 
     [Fact]

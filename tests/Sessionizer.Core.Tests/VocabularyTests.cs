@@ -27,9 +27,9 @@ public abstract class VocabularyTests
     protected List<Session> Sessionize(IEnumerable<Visit> visits, Window window, SessionRules? rules = null)
     {
         var array = visits.ToArray();
-        var kept = SessionGenerator.SortAndDeduplicate(array, Vocabulary);
+        var kept = Sessionization.SortAndDeduplicate(array, Vocabulary);
         var sessions = new List<Session>();
-        SessionGenerator.Generate(array.AsMemory(0, kept), Vocabulary, rules ?? Rules(), window, sessions.Add);
+        Sessionization.Split(array.AsMemory(0, kept), Vocabulary, rules ?? Rules(), window, sessions.Add);
         return sessions;
     }
 

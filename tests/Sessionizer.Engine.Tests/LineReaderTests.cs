@@ -1,4 +1,5 @@
 using System.Text;
+using Sessionizer.Core.Records;
 using Sessionizer.Core.Visits;
 using Sessionizer.Engine.Input;
 
@@ -162,6 +163,21 @@ public class LineReaderTests
         Assert.True(lines[0].TooLong);
         Assert.Equal(string.Concat(Enumerable.Repeat("€", KiB64 / 3)), lines[0].Text);
         Assert.Equal(new Line(2, "next", false), lines[1]);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(4093)]
+    public void An_over_long_line_is_cut_as_the_raw_text_of_any_rejected_line(int chunk)
+    {
+        // Not UTF-8: a run of continuation bytes across the 64 KiB mark. Both cuts are one rule (Utf8Cut).
+        var longLine = Concat(Repeat('a', KiB64 - 5), Enumerable.Repeat((byte)0x80, 10).ToArray(), Repeat('b', MiB));
+
+        var lines = ReadAll(Concat(longLine, Bytes("\nnext\n")), chunk);
+
+        Assert.True(lines[0].TooLong);
+        Assert.Equal(Encoding.UTF8.GetString(RejectedRecord.CutRaw(longLine)), lines[0].Text);
+        Assert.Equal(new string('a', KiB64 - 6), lines[0].Text);
     }
 
     [Fact]

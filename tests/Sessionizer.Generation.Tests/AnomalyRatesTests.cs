@@ -1,4 +1,3 @@
-using Sessionizer.Core.Generation;
 
 namespace Sessionizer.Generation.Tests;
 

@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using Serilog.Core;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
-using Sessionizer.Engine.Generation;
 
 namespace Sessionizer.Generation.Tests;
 
@@ -15,7 +12,7 @@ internal static class Generated
         new() { Start = Start, Hours = hours, Visits = visits, Seed = seed, FilesPerHour = 3 };
 
     public static GenerationResult Write(string root, GenerationSettings settings, bool gzip = false, int parallelism = 2) =>
-        LogGenerator.Generate(settings, new GenerationOutput { Root = root, Gzip = gzip, Parallelism = parallelism }, Logger.None);
+        LogGenerator.Generate(settings, new GenerationOutput { Root = root, Gzip = gzip, Parallelism = parallelism });
 
     /// <summary>Every part file under the root, as (path relative to the root with '/', bytes on disk), sorted by path.</summary>
     public static IReadOnlyList<(string Path, byte[] Bytes)> Files(string root) =>

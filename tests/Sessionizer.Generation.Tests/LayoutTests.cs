@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
+using Sessionizer.Engine.Input;
 
 namespace Sessionizer.Generation.Tests;
 
@@ -21,6 +21,19 @@ public sealed class LayoutTests : IDisposable
 
         string[] expected = [.. new[] { "2026/11/20/10", "2026/11/20/11" }.SelectMany(hour => names.Select(n => hour + "/" + n))];
         Assert.Equal(expected, Generated.Files(_temp.Path).Select(f => f.Path));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_part_file_is_written_under_a_name_the_jobs_input_filter_skips(bool gzip)
+    {
+        // One filter of hidden names (the job's); the generator's temporary names must pass it, not repeat it.
+        var temporary = HourWriter.TempPrefix + (gzip ? "00000.json.gz" : "00000.json");
+
+        Assert.True(InputDiscovery.IsHidden(temporary));
+        Assert.False(InputDiscovery.IsHidden(temporary[1..]));
+        Assert.True(InputDiscovery.HasInputExtension(temporary[1..]));
     }
 
     [Fact]

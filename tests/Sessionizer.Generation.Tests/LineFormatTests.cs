@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Sessionizer.Core.Generation;
 
 namespace Sessionizer.Generation.Tests;
 

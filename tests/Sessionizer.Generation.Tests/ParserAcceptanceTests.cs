@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Generation.Tests;

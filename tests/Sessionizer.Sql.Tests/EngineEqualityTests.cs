@@ -1,12 +1,11 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Serilog;
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
 using Sessionizer.DuckDb;
-using Sessionizer.Engine.Generation;
 using Sessionizer.Engine.Runs;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Sql.Tests;
 
@@ -57,7 +56,7 @@ public sealed class EngineEqualityTests : IDisposable
             LateFraction = 0.03,
             ClosingPageRate = 0.03,
         };
-        LogGenerator.Generate(settings, new GenerationOutput { Root = input, Parallelism = 2 }, Silent);
+        LogGenerator.Generate(settings, new GenerationOutput { Root = input, Parallelism = 2 });
 
         // A file delivered twice: every event of it a duplicate, across files.
         var hour = Path.Combine(input, First.Next.PartitionPath);

@@ -1,5 +1,5 @@
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Time;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Tests.Shared;
 

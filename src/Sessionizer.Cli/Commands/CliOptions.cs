@@ -98,7 +98,7 @@ internal static class CliOptions
     };
 
     public static Option<string> LogFormat() =>
-        OneOf("--log-format", "Logs on standard error: text (for people) or json (one object per line).", "text", "json");
+        OneOf("--log-format", "Logs on standard error: text (for people; on a terminal, with a live progress line) or json (compact log event format, CLEF: one object per line).", "text", "json");
 
     /// <summary>A word from a fixed list; the first is the default. Tab completion offers the list.</summary>
     public static Option<string> OneOf(string name, string description, params string[] allowed)

@@ -81,7 +81,8 @@ internal static class FollowCommand
                 ReprocessLate = parse.GetValue(reprocessLate),
                 LateWindowLookback = parse.GetValue(lookback),
             };
-            return Execute(job.Settings(parse), follow, parse.GetValue(metricsFile), job.Log(parse, error), job.Verbose(parse));
+            using var progress = job.Progress(parse, error);
+            return Execute(job.Settings(parse, progress), follow, parse.GetValue(metricsFile), job.Log(parse, error, progress), job.Verbose(parse));
         });
         return command;
     }
@@ -114,11 +115,16 @@ internal static class FollowCommand
             : $"a window is ready {Duration.Format(follow.AllowedLateness)} after its end";
         log.Information("Following windows on the {Engine} engine: input {Input}, output {Output}, {Readiness}, checked every {PollInterval}; {Rules}",
             settings.Engine, settings.InputRoot, settings.OutputRoot, readiness, Duration.Format(follow.PollInterval), settings.Rules.Describe());
+        var committed = 0;
         try
         {
             var runner = new WindowRunner(settings, log, JobOptions.Engine(settings, log));
             var result = new WindowFollower(settings, follow, log, runner)
-                .RunAsync(w => Committed(w, metricsFile, log), signals.Token).GetAwaiter().GetResult();
+                .RunAsync(w =>
+                {
+                    committed++;
+                    Committed(w, metricsFile, log);
+                }, signals.Token).GetAwaiter().GetResult();
             switch (result.Stop)
             {
                 case FollowStop.Until:
@@ -126,7 +132,8 @@ internal static class FollowCommand
                         follow.Until.ToString(), result.ResumesAt.ToString());
                     break;
                 case FollowStop.CancelledRunning:
-                    log.Information("Received {Signal}: window {Window} not committed, staging removed, lock released; follow stops, a restart resumes at window {Window}",
+                    Summary.NotCommitted(log, result.ResumesAt, ExitCodes.Committed, interrupted: true).Information(
+                        "Received {Signal}: window {Window} not committed, staging removed, lock released; follow stops, a restart resumes at window {Window}",
                         signals.Name, result.ResumesAt.ToString(), result.ResumesAt.ToString());
                     break;
                 default:
@@ -135,22 +142,23 @@ internal static class FollowCommand
                     break;
             }
 
-            return ExitCodes.Committed;
+            return Summary.Finished(log, "follow", ExitCodes.Committed, committed);
         }
         catch (FollowRefusedException e)
         {
-            log.Error("follow cannot start: {Message}", e.Message);
-            return ExitCodes.Usage;
+            log.ForContext("ExitCode", ExitCodes.Usage).Error("follow cannot start: {Message}", e.Message);
+            return Summary.Finished(log, "follow", ExitCodes.Usage, committed);
         }
         catch (RunFailedException e)
         {
-            log.Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
-            return ExitCodes.Of(e.Failure);
+            var code = ExitCodes.Of(e.Failure);
+            Summary.NotCommitted(log, e.Window, code).Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
+            return Summary.Finished(log, "follow", code, committed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Error(verbose ? e : null, "Follow failed: {Message}", e.Message);
-            return ExitCodes.Failure;
+            Summary.NotCommitted(log, null, ExitCodes.Failure).Error(verbose ? e : null, "Follow failed: {Message}", e.Message);
+            return Summary.Finished(log, "follow", ExitCodes.Failure, committed);
         }
     }
 }

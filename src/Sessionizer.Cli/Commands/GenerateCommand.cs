@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Serilog;
 using Sessionizer.Cli.Logging;
-using Sessionizer.Core.Generation;
-using Sessionizer.Engine.Generation;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Cli.Commands;
 
@@ -79,7 +78,8 @@ internal static class GenerateCommand
             settings.LateFraction, settings.ClosingPageRate, settings.FilesPerHour, output.Gzip ? ", gzip" : "");
         try
         {
-            var result = LogGenerator.Generate(settings, output, log);
+            var result = LogGenerator.Generate(settings, output,
+                (hour, lines) => log.Information("Hour {Hour} written: {Lines} lines", hour.ToString(), lines));
             var c = result.Counts;
             log.Information(
                 "Generated {Lines} lines in {ElapsedSeconds:0.000}s ({LinesPerSecond:0} lines/s): {Malformed} malformed, {Missing} missing a field, " +

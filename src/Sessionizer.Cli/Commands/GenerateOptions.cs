@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Sessionizer.Core.Generation;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Serilog;
 using Sessionizer.Cli.Logging;
+using Sessionizer.Core.Records;
 using Sessionizer.Core.Sessions;
 using Sessionizer.DuckDb;
 using Sessionizer.Engine.Runs;
@@ -27,7 +28,7 @@ internal sealed class JobOptions
     private readonly Option<double> _maxRejected = CliOptions.Fraction("--max-rejected-fraction", "Fail (exit 4, commit nothing) when more than this fraction of the input lines is rejected.", DefaultMaxRejectedFraction);
     private readonly Option<int> _parallelism = CliOptions.Positive("--parallelism", "Threads to use; the default is the number of cores.", Environment.ProcessorCount);
     private readonly Option<string> _compression = CliOptions.OneOf("--compression-level", "gzip level of closed sessions and rejected lines: fastest (default, chosen by measurement: see README), optimal, smallest, or none (stored, still gzip).",
-        "fastest", "optimal", "smallest", "none");
+        [.. CompressionLevelNames.All]);
 
     private readonly Option<string> _engine = CliOptions.OneOf("--engine",
         "local (one process, all cores), duckdb (the SQL plan of the Spark engine, run by DuckDB in this process), or spark (not in this build).",
@@ -66,9 +67,15 @@ internal sealed class JobOptions
 
     public bool Verbose(ParseResult parse) => parse.GetValue(_verbose);
 
-    public ILogger Log(ParseResult parse, TextWriter error) => Logs.Create(parse.GetValue(_logFormat), error, parse.GetValue(_verbose));
+    /// <summary>The logger; <paramref name="progress"/>: the live progress line its lines clear first, if any.</summary>
+    public ILogger Log(ParseResult parse, TextWriter error, ProgressLine? progress = null) =>
+        Logs.Create(parse.GetValue(_logFormat), error, parse.GetValue(_verbose), progress);
 
-    public RunSettings Settings(ParseResult parse) => new()
+    /// <summary>The live progress line: only for text logs on a terminal, else null (<see cref="ProgressLine.ForTerminal"/>).</summary>
+    public ProgressLine? Progress(ParseResult parse, TextWriter error) => ProgressLine.ForTerminal(parse.GetValue(_logFormat), error);
+
+    /// <param name="progress">Where each window's progress is reported, if anywhere.</param>
+    public RunSettings Settings(ParseResult parse, IProgress<WindowProgress>? progress = null) => new()
     {
         InputRoot = parse.GetValue(_input)!,
         OutputRoot = parse.GetValue(_output)!,
@@ -79,14 +86,9 @@ internal sealed class JobOptions
         NoPreviousState = parse.GetValue(_noPreviousState),
         PreviousStateDirectory = parse.GetValue(_previousState),
         Parallelism = parse.GetValue(_parallelism),
-        CompressionLevel = parse.GetValue(_compression) switch
-        {
-            "optimal" => System.IO.Compression.CompressionLevel.Optimal,
-            "smallest" => System.IO.Compression.CompressionLevel.SmallestSize,
-            "none" => System.IO.Compression.CompressionLevel.NoCompression,
-            _ => System.IO.Compression.CompressionLevel.Fastest,
-        },
+        CompressionLevel = CompressionLevelNames.LevelOf(parse.GetValue(_compression)!),
         Engine = parse.GetValue(_engine)!,
+        Progress = progress,
     };
 
     /// <summary>The engine the settings name.</summary>

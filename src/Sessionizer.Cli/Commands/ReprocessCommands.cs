@@ -94,7 +94,7 @@ internal static class ReprocessCommands
             options.Append(" --allow-missing-input");
         }
 
-        if (p.CompressionLevel != "fastest")
+        if (p.CompressionLevel != CompressionLevelNames.Default)
         {
             options.Append(" --compression-level ").Append(Quote(p.CompressionLevel));
         }

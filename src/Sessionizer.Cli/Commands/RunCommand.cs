@@ -48,7 +48,8 @@ internal static class RunCommand
         {
             var first = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
             var last = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
-            return Execute(job.Settings(parse), first, last, job.Log(parse, error), job.Verbose(parse));
+            using var progress = job.Progress(parse, error);
+            return Execute(job.Settings(parse, progress), first, last, job.Log(parse, error, progress), job.Verbose(parse));
         });
         return command;
     }
@@ -107,43 +108,50 @@ internal static class RunCommand
         log.Information("Running windows {From}..{To} on the {Engine} engine: input {Input}, output {Output}, {Rules}",
             first, last, settings.Engine, settings.InputRoot, settings.OutputRoot, settings.Rules.Describe());
         Window? lastCommitted = null;
+        var committed = 0;
+
+        // Windows run in order and the range stops at the first that fails: that is the one after the last committed.
+        Window Failing() => lastCommitted?.Next ?? first;
         try
         {
             new WindowRunner(settings, log, JobOptions.Engine(settings, log)).RunRange(first, last, outcome =>
             {
                 lastCommitted = outcome.Window;
+                committed++;
                 Summary.Log(log, outcome);
             }, signals.Token);
             WarnAboutStaleWindows(settings, lastCommitted, log);
             if (signals.Received is not null)
             {
                 // The signal came once the last window's commit was swapping directories (or later): it completed.
-                log.Error("Received {Signal}: window {Window} committed (its commit had started), the run stops here",
+                log.ForContext("ExitCode", signals.ExitCode).Error("Received {Signal}: window {Window} committed (its commit had started), the run stops here",
                     signals.Name, lastCommitted.ToString());
-                return signals.ExitCode;
+                return Summary.Finished(log, "run", signals.ExitCode, committed);
             }
 
-            return ExitCodes.Committed;
+            return Summary.Finished(log, "run", ExitCodes.Committed, committed);
         }
         catch (RunCancelledException e)
         {
             WarnAboutStaleWindows(settings, lastCommitted, log);
-            log.Error("Received {Signal}: window {Window} not committed, staging removed, lock released", signals.Name, e.Window.ToString());
-            return signals.ExitCode;
+            Summary.NotCommitted(log, e.Window, signals.ExitCode, interrupted: true)
+                .Error("Received {Signal}: window {Window} not committed, staging removed, lock released", signals.Name, e.Window.ToString());
+            return Summary.Finished(log, "run", signals.ExitCode, committed);
         }
         catch (RunFailedException e)
         {
             WarnAboutStaleWindows(settings, lastCommitted, log);
-            log.Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
-            return ExitCodes.Of(e.Failure);
+            var code = ExitCodes.Of(e.Failure);
+            Summary.NotCommitted(log, e.Window ?? Failing(), code).Error(verbose ? e : null, "{Failure}: {Message}", e.Failure, e.Message);
+            return Summary.Finished(log, "run", code, committed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             WarnAboutStaleWindows(settings, lastCommitted, log);
 
             // One line saying what and where (the message names the path); the stack trace only with --verbose.
-            log.Error(verbose ? e : null, "Run failed, nothing more was committed: {Message}", e.Message);
-            return ExitCodes.Failure;
+            Summary.NotCommitted(log, Failing(), ExitCodes.Failure).Error(verbose ? e : null, "Run failed, nothing more was committed: {Message}", e.Message);
+            return Summary.Finished(log, "run", ExitCodes.Failure, committed);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Sessionizer.Core.Records;
 /// <summary>
 /// Accumulates JSON Lines records in memory. The session records, written hundreds of millions of
 /// times, are written token by token with <see cref="Raw"/>, <see cref="Number"/>,
-/// <see cref="String"/> and <see cref="Timestamp"/>: each distinct (interned) string is quoted once
+/// <see cref="String(Vocabulary, int)"/> and <see cref="Timestamp"/>: each distinct string is quoted once
 /// in the one JSON text form of every engine (<see cref="JsonText"/>) and its bytes reused. Other
 /// records use the Utf8JsonWriter of <see cref="BeginRecord"/>, writing their strings as
 /// <see cref="JsonText"/> too. Not thread-safe.

@@ -16,5 +16,5 @@ public sealed record ManifestParameters
     public required bool NoPreviousState { get; init; }
 
     /// <summary>Gzip level of the compressed outputs: it changes their bytes, not their records.</summary>
-    public string CompressionLevel { get; init; } = "fastest";
+    public string CompressionLevel { get; init; } = CompressionLevelNames.Default;
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Sessionizer.Core.Text;
 using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Core.Records;
@@ -12,22 +13,7 @@ namespace Sessionizer.Core.Records;
 public sealed record RejectedRecord(string File, long Line, RejectionReason Reason, byte[] Raw)
 {
     /// <summary>Keeps at most <see cref="InputLimits.MaxRawBytes"/> of a line, cut at a character boundary.</summary>
-    public static byte[] CutRaw(ReadOnlySpan<byte> line)
-    {
-        if (line.Length <= InputLimits.MaxRawBytes)
-        {
-            return line.ToArray();
-        }
-
-        var end = InputLimits.MaxRawBytes;
-        // Step back over UTF-8 continuation bytes so the cut does not split a character.
-        while (end > 0 && (line[end] & 0xC0) == 0x80)
-        {
-            end--;
-        }
-
-        return line[..end].ToArray();
-    }
+    public static byte[] CutRaw(ReadOnlySpan<byte> line) => line[..Utf8Cut.Length(line, InputLimits.MaxRawBytes)].ToArray();
 
     public void Write(Utf8JsonWriter json)
     {

@@ -14,10 +14,13 @@ namespace Sessionizer.Core.Visits;
 /// </summary>
 internal readonly ref struct QuoteIndex
 {
-    /// <summary>Longer lines (rare: a usual visit line is about 450 bytes) are left to the reader.</summary>
-    public const int MaxLineBytes = 4096;
+    /// <summary>
+    /// The scanner's fast-path limit: longer lines (rare: a usual visit line is about 450 bytes) are left to
+    /// the reader. Not the contract's line limit, <see cref="InputLimits.MaxLineBytes"/> (1 MiB).
+    /// </summary>
+    public const int MaxScannedLineBytes = 4096;
 
-    public const int Words = MaxLineBytes / 64;
+    public const int Words = MaxScannedLineBytes / 64;
 
     private readonly ReadOnlySpan<ulong> _bits;
 
@@ -31,7 +34,7 @@ internal readonly ref struct QuoteIndex
     public static bool TryBuild(ReadOnlySpan<byte> line, Span<ulong> buffer, out QuoteIndex index)
     {
         index = default;
-        if (line.Length > MaxLineBytes)
+        if (line.Length > MaxScannedLineBytes)
         {
             return false;
         }

@@ -19,27 +19,14 @@ internal sealed class Utf8Interner(Vocabulary vocabulary)
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
 
-    private readonly HashSlots<Entry> _slots = new(256);
+    private readonly HashSlots<Entry, ReadOnlySpan<byte>> _slots = new(256);
 
     /// <summary>The id of the string of these bytes, or <see cref="Vocabulary.Null"/> when they are not valid UTF-8.</summary>
     public int IdOf(ReadOnlySpan<byte> utf8)
     {
         var hash = Hash(utf8);
-        var entries = _slots.Entries;
-        var mask = entries.Length - 1;
-        for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
-        {
-            ref var entry = ref entries[slot];
-            if (entry.Key is null)
-            {
-                return Add(utf8, hash);
-            }
-
-            if (entry.Hash == hash && utf8.SequenceEqual(entry.Key))
-            {
-                return entry.Id;
-            }
-        }
+        ref var entry = ref _slots.Find(hash, in utf8);
+        return entry.IsEmpty ? Add(utf8, hash) : entry.Id;
     }
 
     private int Add(ReadOnlySpan<byte> utf8, ulong hash)
@@ -79,8 +66,11 @@ internal sealed class Utf8Interner(Vocabulary vocabulary)
         return h ^ (h >> 29);
     }
 
-    private readonly record struct Entry(ulong Hash, byte[]? Key, int Id) : IHashSlot
+    private readonly record struct Entry(ulong Hash, byte[]? Key, int Id) : IHashSlot<ReadOnlySpan<byte>>
     {
         public bool IsEmpty => Key is null;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Holds(scoped in ReadOnlySpan<byte> key) => key.SequenceEqual(Key);
     }
 }

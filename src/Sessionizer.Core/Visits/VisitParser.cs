@@ -37,6 +37,7 @@ public sealed class VisitParser
     {
     }
 
+    /// <param name="vocabulary">The run's vocabulary, which the visits' ids belong to.</param>
     /// <param name="scan">False to read every line with the reader: the reference the fast path is tested against.</param>
     internal VisitParser(Vocabulary vocabulary, bool scan)
     {

@@ -222,11 +222,11 @@ internal readonly ref struct VisitScanner
     /// An object with two optional string fields (a non-string is null, as in the reader's path); a
     /// repeated name is left to the reader. Any other value (null, a string) leaves both null.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the names are constants at each call
     /// <remarks>
     /// A string value sets its bit in <paramref name="strings"/>: <paramref name="firstBit"/> for the
     /// first name, the next bit for the second. Its text is interned later, with the other three.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the names are constants at each call
     private int Pair(int pos, ReadOnlySpan<byte> firstName, scoped ref ReadOnlySpan<byte> first, ReadOnlySpan<byte> secondName,
         scoped ref ReadOnlySpan<byte> second, ref int strings, int firstBit)
     {

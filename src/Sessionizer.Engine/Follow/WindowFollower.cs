@@ -104,11 +104,14 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
                 }
                 catch (RunFailedException e)
                 {
-                    throw new RunFailedException(e.Failure, $"{e.Message} {Resume(window, rerun is not null)}", e);
+                    throw new RunFailedException(e.Failure, $"{e.Message} {Resume(window, rerun is not null)}", e) { Window = window };
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new RunFailedException(RunFailure.Failed, $"Window {window} failed, nothing was committed for it: {e.Message} {Resume(window, rerun is not null)}", e);
+                    throw new RunFailedException(RunFailure.Failed, $"Window {window} failed, nothing was committed for it: {e.Message} {Resume(window, rerun is not null)}", e)
+                    {
+                        Window = window,
+                    };
                 }
             }
 

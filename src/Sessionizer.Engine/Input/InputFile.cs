@@ -12,10 +12,11 @@ public sealed record InputFile(string FullPath, string RelativePath, long Bytes)
     /// <summary>
     /// Opens the file for reading its first <see cref="Bytes"/>, decompressed for .gz; reading a .gz
     /// file that is not whole, or a file now shorter than <see cref="Bytes"/>, throws <see cref="InvalidDataException"/>.
+    /// <paramref name="onRead"/>, if given, is told the bytes of each read from disk (compressed bytes for .gz).
     /// </summary>
-    public Stream Open()
+    public Stream Open(Action<int>? onRead = null)
     {
-        var file = OpenAt(0);
+        var file = OpenAt(0, onRead);
         try
         {
             return IsGzip ? new CheckedGzipStream(file) : file;
@@ -27,14 +28,17 @@ public sealed record InputFile(string FullPath, string RelativePath, long Bytes)
         }
     }
 
-    /// <summary>Opens the file's bytes from <paramref name="offset"/> to <see cref="Bytes"/>, as they are on disk.</summary>
-    internal Stream OpenAt(long offset)
+    /// <summary>
+    /// Opens the file's bytes from <paramref name="offset"/> to <see cref="Bytes"/>, as they are on disk;
+    /// <paramref name="onRead"/>, if given, is told the bytes of each read (a read is a buffer's fill, not a line).
+    /// </summary>
+    internal Stream OpenAt(long offset, Action<int>? onRead = null)
     {
         var file = new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         try
         {
             file.Seek(offset, SeekOrigin.Begin);
-            return new ListedBytesStream(file, Bytes - offset);
+            return new ListedBytesStream(file, Bytes - offset, onRead);
         }
         catch
         {
@@ -48,7 +52,7 @@ public sealed record InputFile(string FullPath, string RelativePath, long Bytes)
     /// since, by a writer still at work, are not read, and a file now shorter was replaced or cut
     /// while the run read it, which fails the read rather than reading something else than listed.
     /// </summary>
-    private sealed class ListedBytesStream(FileStream file, long remaining) : ReadOnlyStream
+    private sealed class ListedBytesStream(FileStream file, long remaining, Action<int>? onRead) : ReadOnlyStream
     {
         public override int Read(Span<byte> buffer)
         {
@@ -65,6 +69,7 @@ public sealed record InputFile(string FullPath, string RelativePath, long Bytes)
             }
 
             remaining -= read;
+            onRead?.Invoke(read);
             return read;
         }
 

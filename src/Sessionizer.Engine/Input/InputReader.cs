@@ -17,12 +17,15 @@ namespace Sessionizer.Engine.Input;
 /// </summary>
 internal static class InputReader
 {
+    /// <param name="progress">Told the bytes and valid events read, about once per mebibyte read by each thread (<see cref="ReadProgress"/>).</param>
     public static WindowInput Read(IReadOnlyList<InputFile> files, Vocabulary vocabulary, Window window, int parallelism,
-        long splitBytes = InputSplit.TargetBytes, CancellationToken cancel = default)
+        long splitBytes = InputSplit.TargetBytes, CancellationToken cancel = default, IProgress<WindowProgress>? progress = null)
     {
         CommitSteps.Reached("reading");
         cancel.ThrowIfCancellationRequested();
         var splits = InputSplit.Of(files, splitBytes);
+        var reading = progress is null ? null : new ReadProgress(window, WindowProgress.TotalBytesOf(files), progress);
+        reading?.Start();
         var results = new SplitResult?[splits.Count];
         var failures = new RunFailedException?[splits.Count];
         var readers = new ConcurrentBag<Reader>();
@@ -31,7 +34,7 @@ internal static class InputReader
             Partitioner.Create(largestFirst, EnumerablePartitionerOptions.NoBuffering),
             // Cancellation is checked before each split, not per line: the line loop is the hot path.
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel },
-            () => new Reader(new VisitParser(vocabulary), window),
+            () => new Reader(new VisitParser(vocabulary), window, reading),
             (i, _, reader) =>
             {
                 try
@@ -84,9 +87,12 @@ internal static class InputReader
     }
 
     /// <summary>One thread's reader: its parser, its buffer, and the visits it has read so far.</summary>
-    private sealed class Reader(VisitParser parser, Window window)
+    private sealed class Reader(VisitParser parser, Window window, ReadProgress? progress)
     {
         private readonly byte[] _buffer = new byte[LineReader.BufferSize];
+
+        // Counts the bytes read, when progress is reported: per read from disk, never per line.
+        private SplitMeter? _meter;
 
         public VisitBlocks Visits { get; } = new();
 
@@ -98,7 +104,13 @@ internal static class InputReader
             var file = split.File;
             try
             {
-                using var stream = Open(split);
+                if (progress is not null)
+                {
+                    _meter ??= new SplitMeter(progress, () => Visits.Count);
+                    _meter.Begin(split);
+                }
+
+                using var stream = Open(split, _meter?.OnRead);
                 var lines = new LineReader(stream, _buffer);
                 var first = 1L;
                 if (split.Start == 0)
@@ -151,13 +163,14 @@ internal static class InputReader
                 throw new RunFailedException(RunFailure.Failed, $"Cannot read input file {file.RelativePath}: {e.Message}", e);
             }
 
+            _meter?.End();
             return result;
         }
 
-        private static Stream Open(InputSplit split)
+        private static Stream Open(InputSplit split, Action<int>? onRead)
         {
             // A split after the first starts one byte early, to see whether a line starts at its start.
-            return split.Start == 0 ? split.File.Open() : split.File.OpenAt(split.Start - 1);
+            return split.Start == 0 ? split.File.Open(onRead) : split.File.OpenAt(split.Start - 1, onRead);
         }
 
         private static void Reject(SplitResult result, InputFile file, long line, RejectionReason reason, ReadOnlySpan<byte> raw)

@@ -1,3 +1,4 @@
+using Sessionizer.Core.Text;
 using Sessionizer.Core.Visits;
 
 namespace Sessionizer.Engine.Input;
@@ -150,20 +151,11 @@ internal sealed class LineReader(Stream stream, byte[]? buffer = null)
     }
 
     /// <summary>
-    /// Where an over-long line is cut: at <see cref="InputLimits.MaxRawBytes"/>, moved back over at
-    /// most 3 UTF-8 continuation bytes so that the cut does not split a character (a split one
-    /// would come out as U+FFFD, and the raw text longer than the limit).
+    /// Where an over-long line is cut: at <see cref="InputLimits.MaxRawBytes"/>, moved back so that the cut
+    /// does not split a character (a split one would come out as U+FFFD, and the raw text longer than the
+    /// limit), as a rejected record's raw text is cut (<see cref="Utf8Cut"/>).
     /// </summary>
-    private static int CutLength(ReadOnlySpan<byte> line)
-    {
-        var end = InputLimits.MaxRawBytes;
-        while (end > InputLimits.MaxRawBytes - 3 && (line[end] & 0xC0) == 0x80)
-        {
-            end--;
-        }
-
-        return end;
-    }
+    private static int CutLength(ReadOnlySpan<byte> line) => Utf8Cut.Length(line, InputLimits.MaxRawBytes);
 
     private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;

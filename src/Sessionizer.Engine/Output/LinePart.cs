@@ -18,9 +18,9 @@ public sealed class LinePart : IDisposable
     /// <summary>The part of <paramref name="kind"/> (one of <see cref="OutputLayout.DataKinds"/>) in its staging folder: active sessions plain, the others gzip.</summary>
     public static LinePart Open(string stagingDirectory, string kind, Window window, CompressionLevel level) => new(kind switch
     {
-        OutputLayout.ActiveSessions => OutputWriter.OpenActive(stagingDirectory, window),
-        OutputLayout.ClosedSessions => OutputWriter.OpenClosed(stagingDirectory, window, level),
-        OutputLayout.Rejected => OutputWriter.OpenRejected(stagingDirectory, window, level),
+        OutputLayout.ActiveSessions => PartFiles.OpenActive(stagingDirectory, window),
+        OutputLayout.ClosedSessions => PartFiles.OpenClosed(stagingDirectory, window, level),
+        OutputLayout.Rejected => PartFiles.OpenRejected(stagingDirectory, window, level),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of output"),
     });
 

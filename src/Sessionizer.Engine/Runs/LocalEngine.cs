@@ -20,10 +20,12 @@ public sealed class LocalEngine(ILogger log) : WindowEngine
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var input = files is null
             ? WindowInput.Empty()
-            : InputReader.Read(files, work.Vocabulary, window, settings.Parallelism, settings.SplitBytes, cancel);
+            : InputReader.Read(files, work.Vocabulary, window, settings.Parallelism, settings.SplitBytes, cancel, settings.Progress);
         QualityGate.Check(window, input.Counts, input.Rejected, settings.MaxRejectedFraction);
         cancel.ThrowIfCancellationRequested();
         var readTime = clock.Elapsed;
+        var inputBytes = WindowProgress.TotalBytesOf(files);
+        WindowProgress.Report(work, WindowPhase.Sessionizing, inputBytes, input.Counts.ValidEvents);
 
         // Users are cut into ranges sessionized in parallel; the state's pages join their users' ranges.
         var stateVisits = new VisitBlocks();
@@ -36,11 +38,12 @@ public sealed class LocalEngine(ILogger log) : WindowEngine
         var scatterTime = clock.Elapsed;
         cancel.ThrowIfCancellationRequested();
 
-        var sessions = SessionOutputs.Write(byRange, work.Vocabulary, settings.Rules, window, work.Staging[OutputLayout.ActiveSessions],
+        var sessions = ParallelSessionizer.SessionizeAndWrite(byRange, work.Vocabulary, settings.Rules, window, work.Staging[OutputLayout.ActiveSessions],
             work.Staging[OutputLayout.ClosedSessions], settings.CompressionLevel, settings.Parallelism, cancel);
         cancel.ThrowIfCancellationRequested();
         var sessionTime = clock.Elapsed;
-        var rejected = OutputWriter.WriteRejected(work.Staging[OutputLayout.Rejected], window, input.Rejected, settings.CompressionLevel);
+        WindowProgress.Report(work, WindowPhase.Writing, inputBytes, input.Counts.ValidEvents);
+        var rejected = RejectedPart.Write(work.Staging[OutputLayout.Rejected], window, input.Rejected, settings.CompressionLevel);
         log.Debug("Window {Window} phases: read {Read:0.000}s, partition into {Ranges} user ranges {Scatter:0.000}s, sessionize and write {Sessions:0.000}s, rejected {Rejected:0.000}s",
             window.ToString(), readTime.TotalSeconds, userRanges.Count, (scatterTime - readTime).TotalSeconds,
             (sessionTime - scatterTime).TotalSeconds, (clock.Elapsed - sessionTime).TotalSeconds);

@@ -1,3 +1,5 @@
+using Sessionizer.Core.Time;
+
 namespace Sessionizer.Engine.Runs;
 
 /// <summary>A window's run failed and committed nothing; the message says why, for an operator.</summary>
@@ -21,4 +23,7 @@ public sealed class RunFailedException : Exception
         : base(message, innerException) => Failure = failure;
 
     public RunFailure Failure { get; } = RunFailure.Failed;
+
+    /// <summary>The window that failed, when known (set by <see cref="WindowRunner"/>): for the log line an orchestrator reads.</summary>
+    public Window? Window { get; internal set; }
 }

@@ -30,6 +30,13 @@ public sealed record RunSettings
 
     public string Engine { get; init; } = "local";
 
+    /// <summary>
+    /// Receives each window's progress (<see cref="WindowProgress"/>), e.g. for a live progress line
+    /// on a terminal; null: none is reported. Called from the engine's threads, concurrently: it
+    /// must be thread-safe and quick (keep the value, draw it elsewhere).
+    /// </summary>
+    public IProgress<WindowProgress>? Progress { get; init; }
+
     /// <summary>Plain input files are read in byte ranges of about this size (smaller in tests, to exercise the splitting).</summary>
     internal long SplitBytes { get; init; } = Input.InputSplit.TargetBytes;
 

@@ -40,13 +40,7 @@ public static class WindowManifest
         MaxRejectedFraction = settings.MaxRejectedFraction,
         AllowMissingInput = settings.AllowMissingInput,
         NoPreviousState = noPreviousState,
-        CompressionLevel = settings.CompressionLevel switch
-        {
-            System.IO.Compression.CompressionLevel.Optimal => "optimal",
-            System.IO.Compression.CompressionLevel.SmallestSize => "smallest",
-            System.IO.Compression.CompressionLevel.NoCompression => "none",
-            _ => "fastest",
-        },
+        CompressionLevel = CompressionLevelNames.NameOf(settings.CompressionLevel),
     };
 
     private static ManifestCounts Counts(WindowProduct sessions, PreviousState state)

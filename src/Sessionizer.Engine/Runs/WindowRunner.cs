@@ -53,6 +53,11 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         {
             return RunWindow(window, isFirst, withoutState, cancel);
         }
+        catch (RunFailedException e)
+        {
+            e.Window ??= window;
+            throw;
+        }
         catch (OperationCanceledException e) when (cancel.IsCancellationRequested && e is not RunCancelledException)
         {
             // The `using`s of RunWindow have removed the staging and released the lock by now.
@@ -89,6 +94,8 @@ public sealed class WindowRunner(RunSettings settings, ILogger log, WindowEngine
         var product = _engine.Produce(new WindowWork(window, files, state, settings, vocabulary, staging), cancel);
         cancel.ThrowIfCancellationRequested();
         var manifest = WindowManifest.Of(window, _engine.Name, settings, started, Path.GetFullPath(settings.InputRoot), files, state, product);
+        var inputBytes = WindowProgress.TotalBytesOf(files);
+        settings.Progress?.Report(new WindowProgress(window, WindowPhase.Committing, inputBytes, inputBytes, product.Input.ValidEvents));
         commit.Publish(manifest, cancel);
         var memory = GC.GetGCMemoryInfo();
         log.Debug("Window {Window}: {Engine} engine {Produce:0.000}s in all, then commit; GC heap {HeapMB} MB, committed {CommittedMB} MB, {Gen0}/{Gen1}/{Gen2} collections",

@@ -1,7 +1,7 @@
-using Sessionizer.Core.Generation;
 using Sessionizer.Core.Sessions;
 using Sessionizer.Core.Time;
 using Sessionizer.Core.Visits;
+using Sessionizer.Generation;
 
 namespace Sessionizer.Benchmarks.Micro;
 
@@ -65,9 +65,9 @@ internal static class SampleData
     /// <summary>The sessions of <paramref name="visits"/> (sorted and deduplicated in place) under the default rules.</summary>
     public static List<Session> Sessions(Visit[] visits, Vocabulary vocabulary)
     {
-        var kept = SessionGenerator.SortAndDeduplicate(visits, vocabulary);
+        var kept = Sessionization.SortAndDeduplicate(visits, vocabulary);
         var sessions = new List<Session>();
-        SessionGenerator.Generate(visits.AsMemory(0, kept), vocabulary, SessionRules.Default, Window, sessions.Add);
+        Sessionization.Split(visits.AsMemory(0, kept), vocabulary, SessionRules.Default, Window, sessions.Add);
         return sessions;
     }
 }
