@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace Sessionizer.Cli.Tests;
 
-/// <summary><c>sessionizer report</c> (docs/reference.md §6.8): the file it writes, its exit codes and its usage errors.</summary>
+/// <summary><c>sessionizer report</c> (docs/reference.md §6.10): the file it writes, its exit codes and its usage errors.</summary>
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -71,6 +71,18 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("WRN Window 2026-11-20T11: closed-sessions/2026/11/20/11/part-00000.json.gz cannot be read", result.Error, StringComparison.Ordinal);
         Assert.Contains("1 with unreadable closed sessions", result.Error, StringComparison.Ordinal);
         Assert.Contains("closed-sessions/2026/11/20/11/part-00000.json.gz cannot be read", File.ReadAllText(Page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_logs_end_with_the_exit_code()
+    {
+        var result = Cli.Run("report", "--output", Output, "--out", Page, "--log-format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var last = System.Text.Json.JsonDocument.Parse(result.Error.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(0, last.RootElement.GetProperty("ExitCode").GetInt32());
+        Assert.Equal(3, last.RootElement.GetProperty("Windows").GetInt32());
+        Assert.Equal(Page, last.RootElement.GetProperty("File").GetString());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Sessionizer.Engine.Report;
 
 namespace Sessionizer.Cli.Commands;
 
-/// <summary><c>sessionizer report</c>: one self-contained HTML page on the committed windows of an output root (docs/reference.md §6.8).</summary>
+/// <summary><c>sessionizer report</c>: one self-contained HTML page on the committed windows of an output root (docs/reference.md §6.10).</summary>
 internal static class ReportCommand
 {
     public const string DefaultFile = "sessionizer-report.html";
@@ -92,13 +92,15 @@ internal static class ReportCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    log.Error("Cannot write the report to {File}: {Message}", target, e.Message);
+                    log.ForContext("ExitCode", ExitCodes.Failure).Error("Cannot write the report to {File}: {Message}", target, e.Message);
                     return ExitCodes.Failure;
                 }
             }
 
             var withManifest = report.Windows.Count(w => w.Manifest is not null);
-            log.Information("Report of {Windows} windows ({WithManifest} with a manifest, {NotCurrent} not current, {Missing} without a manifest, {Problems} with unreadable closed sessions) written to {File} in {Seconds:0.000}s",
+            // Its last line holds the exit code, as run's and follow's do (docs/reference.md §6.8).
+            log.ForContext("ExitCode", ExitCodes.Committed).Information(
+                "Report of {Windows} windows ({WithManifest} with a manifest, {NotCurrent} not current, {Missing} without a manifest, {Problems} with unreadable closed sessions) written to {File} in {ElapsedSeconds:0.000}s",
                 report.Windows.Count, withManifest, report.Windows.Count(w => w.State != WindowState.Committed && w.Manifest is not null),
                 report.Windows.Count - withManifest, report.Windows.Count(w => w.Manifest is not null && w.Sessions is null),
                 target == "-" ? "standard output" : Path.GetFullPath(target), clock.Elapsed.TotalSeconds);

@@ -7,7 +7,7 @@ using Sessionizer.Engine.Report;
 
 namespace Sessionizer.Engine.Tests.Report;
 
-/// <summary>What the report counts over closed sessions (docs/reference.md §6.8), on hand-made parts and on the engine's own.</summary>
+/// <summary>What the report counts over closed sessions (docs/reference.md §6.10), on hand-made parts and on the engine's own.</summary>
 public sealed class ReportReadingTests : IDisposable
 {
     private static readonly Window W10 = Window.Parse("2026-11-20T10");
