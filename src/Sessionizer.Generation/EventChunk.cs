@@ -9,7 +9,7 @@ namespace Sessionizer.Generation;
 /// parallel and written in the order the simulator handed them out, so files do not depend on
 /// thread timing. Reused: the writer gives a chunk back with <see cref="VisitSimulator.Recycle"/>.
 /// </summary>
-public sealed class EventChunk
+internal sealed class EventChunk
 {
     public const int Capacity = 16 * 1024;
 

@@ -10,7 +10,7 @@ namespace Sessionizer.Generation;
 /// previous one; when it ends, its slot starts a new visit of a new random user, so sessions end
 /// by inactivity (or by <c>logout</c>, when closing pages are asked for).
 /// </summary>
-public sealed class VisitSimulator
+internal sealed class VisitSimulator
 {
     private const long HourMs = 3_600_000;
     private const int MinGapMs = 1_000;

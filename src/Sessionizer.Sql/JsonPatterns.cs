@@ -5,7 +5,7 @@ namespace Sessionizer.Sql;
 /// no look-around, no back-references, character classes in ASCII. They make the line checks as strict
 /// as <see cref="System.Text.Json.Utf8JsonReader"/>, where the engines' own JSON readers are lenient.
 /// </summary>
-public static class JsonPatterns
+internal static class JsonPatterns
 {
     /// <summary>A blank line (docs/reference.md §2.2): only the bytes VisitParser skips.</summary>
     public const string Blank = @"[ \t\r\n]*";

@@ -5,7 +5,7 @@ namespace Sessionizer.Sql;
 /// vocabulary the validation ladder is written in. Kinds are small strings, so that the ladder reads
 /// the same in every dialect.
 /// </summary>
-public static class LineProbes
+internal static class LineProbes
 {
     /// <summary><c>'absent'</c> (no key, or null), <c>'integer'</c> (an integer literal fitting 64 bits), <c>'other'</c>.</summary>
     public const string UserIdKind = "user_id_kind";

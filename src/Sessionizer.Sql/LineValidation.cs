@@ -16,7 +16,7 @@ namespace Sessionizer.Sql;
 /// the rule ladder are in SQL every dialect shares; the dialect renders the rest. The raw text must be
 /// valid UTF-8 (an engine's string cannot hold anything else): reading bytes into lines is another step.
 /// </remarks>
-public sealed class LineValidation(SqlDialect dialect)
+internal sealed class LineValidation(SqlDialect dialect)
 {
     /// <summary>The columns of the statement's result, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =

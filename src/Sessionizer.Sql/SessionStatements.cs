@@ -12,7 +12,7 @@ namespace Sessionizer.Sql;
 /// and the pages of the previous state; each record is built as one line of text in the JSON text
 /// form of every engine, so that the engines write the local engine's bytes.
 /// </summary>
-public sealed class SessionStatements(SqlDialect dialect, Window window, SessionRules rules)
+internal sealed class SessionStatements(SqlDialect dialect, Window window, SessionRules rules)
 {
     private const string CanonicalOrder = "t, page";
 

@@ -11,7 +11,7 @@ namespace Sessionizer.Core.Records;
 /// System.Text.Json's writer escapes much more (every character above U+FFFF, U+00A0, U+2028, code
 /// points unassigned in its Unicode tables), which no other engine reproduces.
 /// </summary>
-public static class JsonText
+internal static class JsonText
 {
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
 

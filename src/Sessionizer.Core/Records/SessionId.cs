@@ -7,7 +7,7 @@ namespace Sessionizer.Core.Records;
 /// A closed session's id: the first 32 lowercase hex digits of SHA-256 over <c>"{user_id}:{start ms}"</c>,
 /// stable across reruns and engines.
 /// </summary>
-public static class SessionId
+internal static class SessionId
 {
     public static string Of(long userId, long startMs)
     {

@@ -7,7 +7,7 @@ namespace Sessionizer.Core.Records;
 /// (days to civil date, then digits) because closed sessions print one per page: a DateTime custom
 /// format string costs many times more.
 /// </summary>
-public static class Timestamps
+internal static class Timestamps
 {
     /// <summary>Length of the text in bytes.</summary>
     public const int Length = 24;

@@ -5,7 +5,7 @@ namespace Sessionizer.Core.Time;
 /// fraction (kept to the millisecond, sub-millisecond digits truncated). Hand-written over UTF-8 bytes
 /// because it runs once per input line; a time without an offset is refused (its instant is ambiguous).
 /// </summary>
-public static class EventTime
+internal static class EventTime
 {
     // Integer arithmetic: TotalMilliseconds is a double, and rounds DateTime.MaxValue up to an
     // instant (10000-01-01T00:00:00Z) that no DateTime, so no output, can hold.

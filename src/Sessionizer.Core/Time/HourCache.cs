@@ -8,7 +8,7 @@ namespace Sessionizer.Core.Time;
 /// and the instant it starts, so a time of the same hour only needs its <c>mm:ss.fff</c> read. Any
 /// other shape goes to the full parser. Same answers, a third of the work. One per thread.
 /// </summary>
-public sealed class HourCache
+internal sealed class HourCache
 {
     private const int Length = 24; // yyyy-MM-ddTHH:mm:ss.fffZ
     private const int PrefixLength = 14; // yyyy-MM-ddTHH:

@@ -11,7 +11,7 @@ namespace Sessionizer.Engine.Commit;
 /// swapped, directories are swapped by rename, and the new manifest is written last, by rename.
 /// A crash at any instant leaves either the old commit intact or a window without a manifest.
 /// </summary>
-public sealed class WindowCommit : IDisposable
+internal sealed class WindowCommit : IDisposable
 {
     private readonly OutputLayout _layout;
     private readonly Window _window;

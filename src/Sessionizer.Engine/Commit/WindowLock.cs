@@ -20,7 +20,7 @@ namespace Sessionizer.Engine.Commit;
 /// with a run creating its lock file in them.
 /// </para>
 /// </summary>
-public sealed class WindowLock : IDisposable
+internal sealed class WindowLock : IDisposable
 {
     private const int Attempts = 10;
     private const string Deleted = " (deleted)";

@@ -21,7 +21,7 @@ public sealed record InputChange(string Path, long? CommittedBytes, long? NowByt
 }
 
 /// <summary>Late data: compares a committed window's input with what its input folder holds now (docs/reference.md §5.10).</summary>
-public static class InputChanges
+internal static class InputChanges
 {
     /// <summary>The differences, sorted by path; empty when the folder holds what the window read.</summary>
     public static IReadOnlyList<InputChange> Compare(IEnumerable<ManifestFile> committed, IEnumerable<InputFile> now)

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Sessionizer.Engine.Runs;
 
 /// <summary>The version manifests record, from the assembly (set in Directory.Build.props).</summary>
-public static class ProductVersion
+internal static class ProductVersion
 {
     public static string Current { get; } =
         typeof(ProductVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

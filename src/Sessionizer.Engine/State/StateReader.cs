@@ -13,7 +13,7 @@ namespace Sessionizer.Engine.State;
 /// "input not ready", and a file that cannot be read, or disagrees with the manifest that
 /// committed it, fails the run with the file and line.
 /// </summary>
-public static class StateReader
+internal static class StateReader
 {
     /// <summary>Reads the active sessions committed by <paramref name="previous"/>'s manifest.</summary>
     public static PreviousState FromCommittedWindow(OutputLayout layout, Window previous, Vocabulary vocabulary)
