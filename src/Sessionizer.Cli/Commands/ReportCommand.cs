@@ -102,7 +102,7 @@ internal static class ReportCommand
             log.ForContext("ExitCode", ExitCodes.Committed).Information(
                 "Report of {Windows} windows ({WithManifest} with a manifest, {NotCurrent} not current, {Missing} without a manifest, {Problems} with unreadable closed sessions) written to {File} in {ElapsedSeconds:0.000}s",
                 report.Windows.Count, withManifest, report.Windows.Count(w => w.State != WindowState.Committed && w.Manifest is not null),
-                report.Windows.Count - withManifest, report.Windows.Count(w => w.Manifest is not null && w.Sessions is null),
+                report.Windows.Count - withManifest, report.Windows.Count(w => w.Manifest is not null && !w.SessionsRead),
                 target == "-" ? "standard output" : Path.GetFullPath(target), clock.Elapsed.TotalSeconds);
             return ExitCodes.Committed;
         });

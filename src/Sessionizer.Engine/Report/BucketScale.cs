@@ -5,7 +5,7 @@ namespace Sessionizer.Engine.Report;
 /// whatever the number of sessions, and reads alike from window to window: bucket i holds the
 /// values v with <c>Bounds[i-1] &lt;= v &lt; Bounds[i]</c>, the last one the values from the last bound up.
 /// </summary>
-public sealed class BucketScale
+internal sealed class BucketScale
 {
     private readonly long[] _bounds;
 

@@ -5,7 +5,7 @@ using Sessionizer.Engine.Input;
 namespace Sessionizer.Engine.Report;
 
 /// <summary>What reading a closed-sessions part found: its records, and the size and SHA-256 of the file.</summary>
-public sealed record PartRead(long Records, long Bytes, string Sha256);
+internal sealed record PartRead(long Records, long Bytes, string Sha256);
 
 /// <summary>
 /// Reads closed-session parts (gzip JSON Lines, docs/reference.md §4.2) into <see cref="SessionStats"/>,
@@ -17,7 +17,7 @@ public sealed record PartRead(long Records, long Bytes, string Sha256);
 /// <see cref="Utf8JsonReader"/>; a line that is not a closed session fails the part
 /// (<see cref="InvalidDataException"/>, naming the line).
 /// </summary>
-public static class ClosedSessionReader
+internal static class ClosedSessionReader
 {
     internal const int DefaultBufferSize = 1 << 20;
 

@@ -1,7 +1,7 @@
 namespace Sessionizer.Engine.Report;
 
 /// <summary>Counts of values in the buckets of a <see cref="BucketScale"/>, with their sum and maximum.</summary>
-public sealed class Histogram(BucketScale scale)
+internal sealed class Histogram(BucketScale scale)
 {
     private readonly long[] _counts = new long[scale.Count];
 

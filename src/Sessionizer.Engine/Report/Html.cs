@@ -4,7 +4,7 @@ using System.Text;
 namespace Sessionizer.Engine.Report;
 
 /// <summary>Escaping and number formats of the report page. Every string from data goes through <see cref="Text"/> or <see cref="Shown"/>.</summary>
-public static class Html
+internal static class Html
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

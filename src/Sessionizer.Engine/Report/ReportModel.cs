@@ -20,7 +20,7 @@ public enum WindowState
     NotCommitted,
 }
 
-public static class WindowStates
+internal static class WindowStates
 {
     /// <summary>The word <c>status</c> prints for the state (and "gap", "not committed").</summary>
     public static string Label(this WindowState state) => state switch
@@ -33,8 +33,6 @@ public static class WindowStates
         WindowState.Gap => "gap",
         _ => "not committed",
     };
-
-    public static bool HasManifest(this WindowState state) => state is not (WindowState.Gap or WindowState.NotCommitted or WindowState.Unreadable);
 
     internal static WindowState Of(WindowStatus status) => status.Freshness switch
     {
@@ -57,7 +55,10 @@ public sealed record WindowReport(Window Window, WindowState State, string? Reas
     public IReadOnlyList<InputChange>? InputChanges { get; init; }
 
     /// <summary>Its closed sessions, as read from its part files; null when they were not read or could not be.</summary>
-    public SessionSummary? Sessions { get; init; }
+    internal SessionSummary? Sessions { get; init; }
+
+    /// <summary>Whether its closed-session parts were read (it has a readable manifest and its parts could be read).</summary>
+    public bool SessionsRead => Sessions is not null;
 
     /// <summary>What went wrong reading its closed sessions, or where they differ from the manifest; for people.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
@@ -78,7 +79,7 @@ public sealed record RangeReport
     public required IReadOnlyList<WindowReport> Windows { get; init; }
 
     /// <summary>The closed sessions of every window whose parts were read.</summary>
-    public required SessionSummary Sessions { get; init; }
+    internal SessionSummary Sessions { get; init; } = new SessionStats().Summarize(0);
 
     /// <summary>How many values the top lists keep.</summary>
     public required int Top { get; init; }

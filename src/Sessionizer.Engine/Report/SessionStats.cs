@@ -5,7 +5,7 @@ namespace Sessionizer.Engine.Report;
 /// duration and of events per session in fixed buckets, and the sessions per site, browser, entry
 /// page and exit page. Not thread-safe: one per window being read, merged into the range's.
 /// </summary>
-public sealed class SessionStats
+internal sealed class SessionStats
 {
     public Histogram Durations { get; } = new(BucketScale.Durations);
 
@@ -37,7 +37,7 @@ public sealed class SessionStats
 }
 
 /// <summary>The closed sessions of a window or of the range, as the page shows them; small, whatever the data.</summary>
-public sealed record SessionSummary(Histogram Durations, Histogram EventCounts, TopValues Sites, TopValues Browsers,
+internal sealed record SessionSummary(Histogram Durations, Histogram EventCounts, TopValues Sites, TopValues Browsers,
     TopValues EntryPages, TopValues ExitPages)
 {
     public long Sessions => Durations.Total;

@@ -10,7 +10,7 @@ namespace Sessionizer.Engine.Report;
 /// the range read (docs/decisions.md, The report). UTF-8 values are looked up without making a
 /// string; a string is made once per distinct value.
 /// </summary>
-public sealed class ValueCounter
+internal sealed class ValueCounter
 {
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -84,13 +84,13 @@ public sealed class ValueCounter
 }
 
 /// <summary>A value (null: the field was null) and the number of sessions that have it.</summary>
-public readonly record struct ValueCount(string? Value, long Count);
+internal readonly record struct ValueCount(string? Value, long Count);
 
 /// <summary>The most frequent values of a field, and the totals over all values.</summary>
 /// <param name="Values">The top values, most frequent first (ties by value).</param>
 /// <param name="Total">Sessions counted, over all values.</param>
 /// <param name="Distinct">Distinct values (null counted as one).</param>
-public sealed record TopValues(IReadOnlyList<ValueCount> Values, long Total, long Distinct)
+internal sealed record TopValues(IReadOnlyList<ValueCount> Values, long Total, long Distinct)
 {
     public static TopValues Empty { get; } = new([], 0, 0);
 
