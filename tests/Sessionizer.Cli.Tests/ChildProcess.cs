@@ -11,12 +11,17 @@ internal sealed class ChildProcess : IDisposable
 
     public ChildProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env(1) with SIGINT and SIGTERM back to their default: a test run started as a
+        // background job of a non-interactive shell (CI scripts, nohup) ignores SIGINT, and an ignored
+        // signal is inherited, so the executable would never see the Ctrl+C the tests send it.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sessionizer.dll"));
         foreach (var arg in args)
         {
