@@ -67,7 +67,7 @@ internal sealed class PartFile : IDisposable
         _hashing.Flush();
         _file.Flush(flushToDisk: true);
         _closed = true;
-        return new ManifestFile { Path = _relativePath, Bytes = _hashing.BytesWritten, Records = Records, Sha256 = _hashing.HashHex() };
+        return new ManifestFile { Path = _relativePath, Bytes = _hashing.Bytes, Records = Records, Sha256 = _hashing.HashHex() };
     }
 
     public void Dispose()

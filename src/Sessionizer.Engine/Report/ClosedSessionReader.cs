@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using Sessionizer.Engine.Input;
+using Sessionizer.Engine.Output;
 
 namespace Sessionizer.Engine.Report;
 
@@ -26,11 +27,11 @@ internal static class ClosedSessionReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PartRead ReadPart(string path, SessionStats stats, CancellationToken cancel = default)
     {
-        using var hashing = new HashingReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        using var hashing = new HashingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), ownsInner: true);
         using var gzip = new CheckedGzipStream(hashing); // GZipStream alone reads a cut file as a shorter one
         var records = ReadLines(gzip, stats, DefaultBufferSize, cancel);
         hashing.ReadToEnd();
-        return new PartRead(records, hashing.BytesRead, hashing.HashHex());
+        return new PartRead(records, hashing.Bytes, hashing.HashHex());
     }
 
     /// <summary>Reads JSON Lines of closed sessions from <paramref name="text"/> (decompressed); returns the number of records.</summary>
