@@ -35,7 +35,7 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
         var statements = plan.Statements.ToDictionary(s => s.Name);
 
         DefineLines(work.Files ?? []);
-        spark.Sql(plan.Runnable(statements["validated"]));
+        Define(plan, statements["validated"]);
         var unmapped = spark.Sql("SELECT count(*) FROM validated WHERE file IS NULL").First().Get(0);
         if (Convert.ToInt64(unmapped, System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
@@ -51,8 +51,8 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
         var readTime = clock.Elapsed;
 
         spark.Sql(SparkSql.State("state_records")).CreateOrReplaceTempView("state");
-        spark.Sql(plan.Runnable(statements["visits"]));
-        spark.Sql(plan.Runnable(statements["sessions"]));
+        Define(plan, statements["visits"]);
+        Define(plan, statements["sessions"]);
         var duplicates = Row(statements["duplicates"].Sql)[0];
         var sessionCounts = Row(statements["session_counts"].Sql);
         var closedByReason = sessionCounts.Skip(1).ToArray();
@@ -69,6 +69,15 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
         log.Debug("Window {Window} on spark: read and validate {Read:0.000}s, sessionize and write {Sessions:0.000}s",
             window.ToString(), readTime.TotalSeconds, (clock.Elapsed - readTime).TotalSeconds);
         return new WindowProduct(input, duplicates, sessionCounts[0], closedByReason.Sum(), closedByReason, active, closed, rejected);
+    }
+
+    /// <summary>Runs a defining statement of the plan, replacing the view of an earlier window of the range.</summary>
+    private void Define(WindowPlan plan, PlanStatement statement)
+    {
+        foreach (var sql in SparkSql.Redefine(statement.Name, plan.Runnable(statement)))
+        {
+            spark.Sql(sql);
+        }
     }
 
     /// <summary>The view <c>lines(file, line, raw, bytes, utf8)</c> over the window's files.</summary>

@@ -21,6 +21,17 @@ internal static class SparkSql
     ];
 
     /// <summary>
+    /// The statements that (re)define the cached view <paramref name="name"/> with <paramref name="cacheTable"/>
+    /// (the Spark dialect's <c>CACHE TABLE name AS query</c>): Spark's <c>CACHE TABLE … AS</c> creates its
+    /// temporary view without replacing one of that name (it fails with "temporary view already exists"),
+    /// so the view of the window before, in a range, is dropped first (<c>DROP VIEW</c> also uncaches it).
+    /// </summary>
+    public static IReadOnlyList<string> Redefine(string name, string cacheTable) => [DropView(name), cacheTable];
+
+    /// <summary>Drops the temporary view <paramref name="name"/>, if any, and uncaches it (while the views it reads are unchanged, so that its cached plan is found).</summary>
+    public static string DropView(string name) => $"DROP VIEW IF EXISTS {name}";
+
+    /// <summary>
     /// The empty <c>lines</c> relation, for a window without input files (Spark cannot read zero paths).
     /// </summary>
     public const string NoLines =

@@ -53,7 +53,9 @@ internal sealed class SparkState(SparkSession spark, HadoopFiles files, HadoopPa
     /// <summary>Caches the records of <paramref name="paths"/> as <see cref="View"/>; returns the active and inactive records.</summary>
     private (long Sessions, long Inactive) Define(IReadOnlyList<string> paths)
     {
-        spark.Sql($"UNCACHE TABLE IF EXISTS {View}");
+        // Dropped before its source view is replaced, so that dropping it uncaches the records of the window
+        // before; and CACHE TABLE ... AS below would not replace it.
+        spark.Sql(SparkSql.DropView(View));
         if (paths.Count == 0)
         {
             spark.Sql($"SELECT * FROM VALUES (CAST(NULL AS STRING)) AS t(x) WHERE false").SelectExpr(

@@ -78,4 +78,24 @@ public sealed class SparkSqlTests
         Assert.Equal("s3a://bucket/out/closed-sessions/2026/11/20/10", layout.DataDirectory(OutputLayout.ClosedSessions, window));
         Assert.Equal("s3a://bucket/out/_temporary/2026-11-20T10", layout.WindowTemporaryDirectory(window));
     }
+
+    [Fact]
+    public void EveryViewThePlanDefinesIsDroppedBeforeItIsCachedAgain()
+    {
+        // CACHE TABLE name AS query creates a temporary view and never replaces one (Spark's
+        // CacheTableAsSelectExec: CreateViewCommand with replace = false): the second window of a range
+        // would fail with "temporary view already exists" unless the view of the first is dropped.
+        var plan = new WindowPlan(SparkDialect.Instance, Window.Parse("2026-11-20T10"), SessionRules.Default);
+        var defining = plan.Statements.Where(s => s.Defines).ToList();
+
+        Assert.Equal(["validated", "visits", "sessions"], defining.Select(s => s.Name));
+        foreach (var statement in defining)
+        {
+            var sql = SparkSql.Redefine(statement.Name, plan.Runnable(statement));
+
+            Assert.Equal(2, sql.Count);
+            Assert.Equal($"DROP VIEW IF EXISTS {statement.Name}", sql[0]);
+            Assert.StartsWith($"CACHE TABLE {statement.Name} AS", sql[1], StringComparison.Ordinal);
+        }
+    }
 }
