@@ -51,6 +51,14 @@ internal static class SparkSql
     }
 
     /// <summary>
+    /// What the cut of an invalid line removes from its first 64 KiB + 1 bytes, reversed (each byte a
+    /// Latin-1 character), as java.util.regex reads it: the continuation bytes (U+0080..U+00BF) at its
+    /// start, and the byte after them if any (anchored, so linear in the length). The byte after them is
+    /// optional: when every byte is a continuation byte, <c>Utf8Cut</c> keeps nothing, and so must this.
+    /// </summary>
+    internal const string InvalidLineCut = @"^[\x{80}-\x{BF}]*+(?s:.)?";
+
+    /// <summary>
     /// <c>lines(file, line, raw, bytes, utf8)</c> from the raw-input view <paramref name="raw"/>
     /// (<see cref="RawColumns"/>) and the file keys <paramref name="keys"/> (<see cref="FileKeys"/>).
     /// </summary>
@@ -75,11 +83,10 @@ internal static class SparkSql
     {
         var max = InputLimits.MaxRawBytes.ToString(CultureInfo.InvariantCulture);
         var maxPlusOne = (InputLimits.MaxRawBytes + 1).ToString(CultureInfo.InvariantCulture);
-        // The first 64 KiB + 1 bytes, each byte one Latin-1 character, reversed: drop the continuation
-        // bytes (U+0080..U+00BF) at its start and the byte after them (anchored, so linear in the length).
+        // The first 64 KiB + 1 bytes, each byte one Latin-1 character, reversed: drop what InvalidLineCut matches.
         var reversed = $"reverse(decode(substring(b, 1, {maxPlusOne}), 'ISO-8859-1'))";
         var cut = $"CASE WHEN octet_length(b) <= {max} THEN b "
-            + $"ELSE encode(reverse(regexp_replace({reversed}, {Quote(@"^[\x{80}-\x{BF}]*+(?s:.)")}, '')), 'ISO-8859-1') END";
+            + $"ELSE encode(reverse(regexp_replace({reversed}, {Quote(InvalidLineCut)}, '')), 'ISO-8859-1') END";
         var valid = spark4 ? "is_valid_utf8(CAST(b AS STRING))" : "b = encode(CAST(b AS STRING), 'UTF-8')";
         var decoded = spark4 ? $"make_valid_utf8(CAST({cut} AS STRING))" : $"decode({cut}, 'UTF-8')";
         return $"""

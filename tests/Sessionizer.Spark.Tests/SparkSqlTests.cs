@@ -1,4 +1,8 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Sessionizer.Core.Sessions;
+using Sessionizer.Core.Text;
+using Sessionizer.Core.Visits;
 using Sessionizer.Core.Time;
 using Sessionizer.Engine.Output;
 using Sessionizer.Sql;
@@ -59,7 +63,7 @@ public sealed class SparkSqlTests
         Assert.Contains("ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING", sql, StringComparison.Ordinal);
         // The cut of an invalid line: 64 KiB + 1 bytes, reversed, its leading continuation bytes and one more dropped.
         Assert.Contains("substring(b, 1, 65537)", sql, StringComparison.Ordinal);
-        Assert.Contains(@"'^[\\x{80}-\\x{BF}]*+(?s:.)'", sql, StringComparison.Ordinal);
+        Assert.Contains(@"'^[\\x{80}-\\x{BF}]*+(?s:.)?'", sql, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -97,5 +101,46 @@ public sealed class SparkSqlTests
             Assert.Equal($"DROP VIEW IF EXISTS {statement.Name}", sql[0]);
             Assert.StartsWith($"CACHE TABLE {statement.Name} AS", sql[1], StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// The cut of an invalid line (<see cref="SparkSql.InvalidLineCut"/>, a java.util.regex pattern) run as
+    /// .NET reads the same pattern (the possessive <c>*+</c> as an atomic group) gives the local engine's cut.
+    /// </summary>
+    [Theory]
+    [InlineData("ascii at the cut")]
+    [InlineData("a character across the cut")]
+    [InlineData("continuation bytes up to a lead byte")]
+    [InlineData("continuation bytes only")]
+    [InlineData("continuation bytes to the first byte, an ascii one")]
+    public void TheCutOfAnInvalidLineIsTheLocalEnginesCut(string shape)
+    {
+        var max = InputLimits.MaxRawBytes;
+        var line = Enumerable.Repeat((byte)'a', max + 100).ToArray();
+        switch (shape)
+        {
+            case "a character across the cut":
+                line[max - 1] = 0xE2;
+                line[max] = 0x82;
+                line[max + 1] = 0xAC;
+                break;
+            case "continuation bytes up to a lead byte":
+                Array.Fill(line, (byte)0x80, 10, line.Length - 10);
+                line[9] = 0xFF;
+                break;
+            case "continuation bytes only":
+                Array.Fill(line, (byte)0xBF);
+                break;
+            case "continuation bytes to the first byte, an ascii one":
+                Array.Fill(line, (byte)0x80, 1, line.Length - 1);
+                break;
+        }
+
+        Assert.Equal(@"^[\x{80}-\x{BF}]*+(?s:.)?", SparkSql.InvalidLineCut);
+        var dotnet = new Regex(@"^(?>[\x80-\xBF]*)(?s:.)?", RegexOptions.CultureInvariant);
+        var reversed = new string(Encoding.Latin1.GetString(line, 0, max + 1).Reverse().ToArray());
+        var kept = dotnet.Replace(reversed, "", 1).Length;
+
+        Assert.Equal(Utf8Cut.Length(line, max), kept);
     }
 }
