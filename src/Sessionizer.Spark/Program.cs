@@ -175,18 +175,32 @@ namespace Sessionizer.Spark
     /// <summary>The session settings the plan depends on, pinned whatever the cluster's defaults.</summary>
     internal static class SparkSettings
     {
+        /// <summary>Each setting and its value, in the order they are set.</summary>
+        public static IReadOnlyList<(string Key, string Value)> Pinned { get; } =
+        [
+            ("spark.sql.session.timeZone", "UTC"),
+            // Text from users (closing pages, file names) is in the SQL: "${...}" in it must stay text.
+            ("spark.sql.variable.substitute", "false"),
+            // SparkDialect.Literal escapes backslashes and quotes for Spark's default parser; with escaped
+            // string literals on, '\\z' would keep both backslashes and 'it\'s' its backslash.
+            ("spark.sql.parser.escapedStringLiterals", "false"),
+            ("spark.sql.ansi.enabled", "true"),
+            ("spark.sql.legacy.timeParserPolicy", "CORRECTED"),
+            // A damaged or vanished input file fails the run rather than being skipped.
+            ("spark.sql.files.ignoreCorruptFiles", "false"),
+            ("spark.sql.files.ignoreMissingFiles", "false"),
+            // Each output is written as one part file: no cap on the records of a file.
+            ("spark.sql.files.maxRecordsPerFile", "0"),
+            // Records are built as text (no JSON writer), so spark.sql.jsonGenerator.ignoreNullFields does not matter.
+        ];
+
         public static void Pin(SparkSession spark)
         {
             var conf = spark.Conf();
-            conf.Set("spark.sql.session.timeZone", "UTC");
-            // Text from users (closing pages, file names) is in the SQL: "${...}" in it must stay text.
-            conf.Set("spark.sql.variable.substitute", "false");
-            conf.Set("spark.sql.ansi.enabled", "true");
-            conf.Set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
-            // A damaged or vanished input file fails the run rather than being skipped.
-            conf.Set("spark.sql.files.ignoreCorruptFiles", "false");
-            conf.Set("spark.sql.files.ignoreMissingFiles", "false");
-            // Records are built as text (no JSON writer), so spark.sql.jsonGenerator.ignoreNullFields does not matter.
+            foreach (var (key, value) in Pinned)
+            {
+                conf.Set(key, value);
+            }
         }
     }
 }

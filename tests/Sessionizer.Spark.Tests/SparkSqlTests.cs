@@ -143,4 +143,17 @@ public sealed class SparkSqlTests
 
         Assert.Equal(Utf8Cut.Length(line, max), kept);
     }
+
+    [Fact]
+    public void TheSettingsThePlanReadsArePinned()
+    {
+        var pinned = SparkSettings.Pinned.ToDictionary(p => p.Key, p => p.Value);
+
+        Assert.Equal("UTC", pinned["spark.sql.session.timeZone"]);
+        Assert.Equal("false", pinned["spark.sql.variable.substitute"]);
+        // SparkDialect.Literal writes backslash escapes: Spark must read them as escapes.
+        Assert.Equal("false", pinned["spark.sql.parser.escapedStringLiterals"]);
+        Assert.Equal("true", pinned["spark.sql.ansi.enabled"]);
+        Assert.Equal("0", pinned["spark.sql.files.maxRecordsPerFile"]);
+    }
 }
