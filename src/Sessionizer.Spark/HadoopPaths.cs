@@ -25,6 +25,14 @@ internal sealed class HadoopPaths(string root)
     /// <summary>A path the manifest records (relative to the root, with <c>/</c>) as a full path.</summary>
     public string Resolve(string relative) => Join(Root, relative);
 
+    /// <summary>
+    /// Whether a file's name ends in <c>.gz</c> in another case (<c>.GZ</c>, <c>.Gz</c>): the local engine
+    /// decompresses it (<c>InputFile.IsGzip</c> ignores case), but Hadoop picks a codec by the exact
+    /// suffix (<c>CompressionCodecFactory.getCodec</c>), so Spark would read its compressed bytes as text.
+    /// </summary>
+    public static bool HasGzipSuffixHadoopMisses(string name) =>
+        name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".gz", StringComparison.Ordinal);
+
     /// <summary>The name of the one part of a kind of output, as the local engine names it (Engine's internal PartFiles.PartName).</summary>
     public static string PartName(string kind) =>
         "part-00000" + (kind == OutputLayout.ActiveSessions ? ".json" : ".json.gz");

@@ -103,6 +103,12 @@ internal sealed class SparkWindowRunner(SparkSession spark, HadoopFiles files, R
                 }
                 else if (InputDiscovery.HasInputExtension(entry.Name))
                 {
+                    if (HadoopPaths.HasGzipSuffixHadoopMisses(entry.Name))
+                    {
+                        throw new RunFailedException(RunFailure.Failed,
+                            $"{path} of the {what}: Spark decompresses only files named .gz in lower case (Hadoop's codec lookup); rename it");
+                    }
+
                     found.Add((entry, path));
                 }
                 else

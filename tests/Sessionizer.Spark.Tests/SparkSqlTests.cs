@@ -156,4 +156,13 @@ public sealed class SparkSqlTests
         Assert.Equal("true", pinned["spark.sql.ansi.enabled"]);
         Assert.Equal("0", pinned["spark.sql.files.maxRecordsPerFile"]);
     }
+
+    [Theory]
+    [InlineData("a.json", false)]
+    [InlineData("a.json.gz", false)]
+    [InlineData("A.JSON.gz", false)]
+    [InlineData("a.json.GZ", true)]
+    [InlineData("a.jsonl.Gz", true)]
+    public void AGzipNameHadoopWouldNotDecompressIsFound(string name, bool missed) =>
+        Assert.Equal(missed, HadoopPaths.HasGzipSuffixHadoopMisses(name));
 }
