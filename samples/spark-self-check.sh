@@ -11,13 +11,17 @@
 # Needs: spark-submit and hadoop (or hdfs) on PATH; SESSIONIZER_SPARK, the folder `dotnet pwsh ./build.ps1 spark`
 # published (artifacts/sessionizer-spark by default), holding sessionizer-spark and the
 # microsoft-spark-*.jar matching your Spark (3.5: microsoft-spark-3-5_2.12-2.3.1.jar).
-# Exit 0 when every record matches; 1 with the differences otherwise.
+# Spark 3.5.4 and later: add --conf spark.dotnet.ignoreSparkPatchVersionCheck=true to the options (the
+# 2.3.1 jar's DotnetRunner accepts 3.5.0 to 3.5.3 only).
+# Exit 0 when every record matches; 1 with the differences otherwise; 2 without the app; the run's exit
+# code (spark-submit's) when the run fails.
 set -euo pipefail
 work=${1:?usage: samples/spark-self-check.sh WORK_URI [spark-submit options...]}
 shift
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${SESSIONIZER_SPARK:-$here/../artifacts/sessionizer-spark}"
-jar=$(ls "$app"/microsoft-spark-*.jar 2>/dev/null | sort | tail -n 1)
+# "|| true": under set -e and pipefail a failed ls would end the script here, without the message below.
+jar=$(ls "$app"/microsoft-spark-*.jar 2>/dev/null | sort | tail -n 1 || true)
 [[ -x "$app/sessionizer-spark" && -n "$jar" ]] || { echo "no sessionizer-spark and microsoft-spark jar in $app: run dotnet tool restore && dotnet pwsh ./build.ps1 spark" >&2; exit 2; }
 fs() { if command -v hadoop >/dev/null; then hadoop fs "$@"; else hdfs dfs "$@"; fi; }
 
