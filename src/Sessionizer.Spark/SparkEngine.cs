@@ -25,6 +25,9 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
     /// <summary>The empty gzip part of the local engine (header, empty final block, CRC 0, size 0).</summary>
     private static readonly byte[] EmptyGzip = Convert.FromHexString("1F8B080000000000000303000000000000000000");
 
+    /// <summary>The file keys (<see cref="SparkSql.FileKeys"/>) of the window being run.</summary>
+    private string _fileKeys = SparkSql.FileKeys([]);
+
     public override string Name => "spark";
 
     public override WindowProduct Produce(WindowWork work, CancellationToken cancel)
@@ -41,7 +44,7 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
         {
             throw new RunFailedException(RunFailure.Failed,
                 "Spark reported input lines from a file path that matches none of the listed files (_metadata.file_path differs from Hadoop's "
-                + $"Path.toString() and Path.toUri()): {spark.Sql("SELECT DISTINCT file_path FROM input_raw").Collect().First().Get(0)}");
+                + $"Path.toString() and Path.toUri()): {string.Join(", ", spark.Sql(SparkSql.UnmatchedPaths("input_raw", _fileKeys)).Collect().Select(row => row.Get(0)))}");
         }
 
         var counts = Row(statements["input_counts"].Sql);
@@ -93,9 +96,9 @@ internal sealed class SparkEngine(SparkSession spark, HadoopFiles files, ILogger
         spark.Read().Option("lineSep", "\n").Text(inputFiles.Select(f => f.FullPath).ToArray())
             .SelectExpr(SparkSql.RawColumns)
             .CreateOrReplaceTempView("input_raw");
-        var keys = inputFiles.SelectMany(f => new[] { (f.FullPath, f.RelativePath), (files.ToUri(f.FullPath), f.RelativePath) });
+        _fileKeys = SparkSql.FileKeys(inputFiles.SelectMany(f => new[] { (f.FullPath, f.RelativePath), (files.ToUri(f.FullPath), f.RelativePath) }));
         var spark4 = !spark.Version().StartsWith("3.", StringComparison.Ordinal);
-        spark.Sql(SparkSql.Lines("input_raw", SparkSql.FileKeys(keys), spark4)).CreateOrReplaceTempView("lines");
+        spark.Sql(SparkSql.Lines("input_raw", _fileKeys, spark4)).CreateOrReplaceTempView("lines");
     }
 
     /// <summary>The first rejected lines, for the quality gate's message.</summary>

@@ -51,6 +51,13 @@ internal static class SparkSql
     }
 
     /// <summary>
+    /// The first few file paths of the raw-input view <paramref name="raw"/> that match no key of
+    /// <paramref name="keys"/> (<see cref="FileKeys"/>): the paths whose lines would have no file.
+    /// </summary>
+    public static string UnmatchedPaths(string raw, string keys) =>
+        $"SELECT DISTINCT r.file_path FROM {raw} r LEFT ANTI JOIN ({keys}) k ON r.file_path = k.key ORDER BY r.file_path LIMIT 5";
+
+    /// <summary>
     /// What the cut of an invalid line removes from its first 64 KiB + 1 bytes, reversed (each byte a
     /// Latin-1 character), as java.util.regex reads it: the continuation bytes (U+0080..U+00BF) at its
     /// start, and the byte after them if any (anchored, so linear in the length). The byte after them is

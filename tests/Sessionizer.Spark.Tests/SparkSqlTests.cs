@@ -47,6 +47,16 @@ public sealed class SparkSqlTests
     }
 
     [Fact]
+    public void TheUnmatchedPathsAreThoseOfNoKey()
+    {
+        var keys = SparkSql.FileKeys([("hdfs://nn/in/a b.json", "a b.json"), ("hdfs://nn/in/a%20b.json", "a b.json")]);
+
+        Assert.Equal(
+            "SELECT DISTINCT r.file_path FROM input_raw r LEFT ANTI JOIN (" + keys + ") k ON r.file_path = k.key ORDER BY r.file_path LIMIT 5",
+            SparkSql.UnmatchedPaths("input_raw", keys));
+    }
+
+    [Fact]
     public void NoFilesGiveAnEmptyKeyRelation() =>
         Assert.EndsWith("WHERE false", SparkSql.FileKeys([]), StringComparison.Ordinal);
 
