@@ -26,6 +26,13 @@ internal sealed class HadoopPaths(string root)
     public string Resolve(string relative) => Join(Root, relative);
 
     /// <summary>
+    /// Whether Spark would read <paramref name="path"/> as a glob pattern (its <c>SparkHadoopUtil.isGlobPath</c>:
+    /// any of <c>{}[]*?\</c>): then it reads the files the pattern matches, not the file (<c>a[1].json</c>
+    /// would be read as <c>a1.json</c>, or fail the run when there is none).
+    /// </summary>
+    public static bool IsGlobForSpark(string path) => path.AsSpan().IndexOfAny("{}[]*?\\") >= 0;
+
+    /// <summary>
     /// Whether a file's name ends in <c>.gz</c> in another case (<c>.GZ</c>, <c>.Gz</c>): the local engine
     /// decompresses it (<c>InputFile.IsGzip</c> ignores case), but Hadoop picks a codec by the exact
     /// suffix (<c>CompressionCodecFactory.getCodec</c>), so Spark would read its compressed bytes as text.

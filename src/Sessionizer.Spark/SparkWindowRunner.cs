@@ -109,6 +109,12 @@ internal sealed class SparkWindowRunner(SparkSession spark, HadoopFiles files, R
                             $"{path} of the {what}: Spark decompresses only files named .gz in lower case (Hadoop's codec lookup); rename it");
                     }
 
+                    if (HadoopPaths.IsGlobForSpark(entry.Path))
+                    {
+                        throw new RunFailedException(RunFailure.Failed,
+                            $"{entry.Path} of the {what}: Spark reads a path holding any of {{}}[]*?\\ as a pattern of other files; rename it");
+                    }
+
                     found.Add((entry, path));
                 }
                 else

@@ -175,4 +175,13 @@ public sealed class SparkSqlTests
     [InlineData("a.jsonl.Gz", true)]
     public void AGzipNameHadoopWouldNotDecompressIsFound(string name, bool missed) =>
         Assert.Equal(missed, HadoopPaths.HasGzipSuffixHadoopMisses(name));
+
+    [Theory]
+    [InlineData("hdfs://nn/in/2026/11/20/10/a b%20.json", false)]
+    [InlineData("hdfs://nn/in/2026/11/20/10/a[1].json", true)]
+    [InlineData("hdfs://nn/in/2026/11/20/10/{a}.json", true)]
+    [InlineData("file:/in/2026/11/20/10/a*.json", true)]
+    [InlineData("file:/in/2026/11/20/10/a?.json", true)]
+    [InlineData(@"file:/in/2026/11/20/10/a\b.json", true)]
+    public void APathSparkWouldReadAsAGlobIsFound(string path, bool glob) => Assert.Equal(glob, HadoopPaths.IsGlobForSpark(path));
 }
