@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Spark engine's self-check, to run once on your cluster: the three sample windows through
-# sessionizer-spark, compared with samples/expected (the local engine's records), differences printed.
+# sessionizer-spark, compared with samples/expected (the local engine's records and manifest counts),
+# differences printed.
 #
 #   samples/spark-self-check.sh WORK_URI [spark-submit options...]
 #
