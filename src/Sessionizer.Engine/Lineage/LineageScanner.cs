@@ -162,14 +162,14 @@ public static class LineageScanner
     /// <summary>A manifest file as found: parsed (null when unreadable, <paramref name="Problem"/> saying why) and the SHA-256 of its bytes.</summary>
     private sealed record Committed(Manifest? Manifest, string Sha256, string? Problem);
 
-    private static List<Window> Gaps(List<WindowStatus> windows)
+    private static List<Gap> Gaps(List<WindowStatus> windows)
     {
-        var gaps = new List<Window>();
+        var gaps = new List<Gap>();
         for (var i = 1; i < windows.Count; i++)
         {
-            for (var w = windows[i - 1].Window.Next; w < windows[i].Window; w = w.Next)
+            if (windows[i - 1].Window.Next < windows[i].Window)
             {
-                gaps.Add(w);
+                gaps.Add(new Gap(windows[i - 1].Window.Next, windows[i].Window.Previous));
             }
         }
 
