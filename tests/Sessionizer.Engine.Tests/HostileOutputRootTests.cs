@@ -133,4 +133,26 @@ public sealed class HostileOutputRootTests : IDisposable
         Assert.Equal(RunFailure.Failed, failure.Failure);
         Assert.Contains("not readable", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Counts_too_big_to_add_up_do_not_stop_the_report()
+    {
+        _sandbox.Run(W.Next, _sandbox.Settings with { NoPreviousState = false });
+        foreach (var window in new[] { W, W.Next })
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Manifest(window)))!;
+            foreach (var count in new[] { "input_lines", "valid_events", "rejected", "duplicates", "closed_sessions", "active_sessions" })
+            {
+                json["counts"]![count] = long.MaxValue;
+            }
+
+            json["input"]!["files"]![0]!["bytes"] = long.MaxValue;
+            File.WriteAllText(Manifest(window), json.ToJsonString());
+        }
+
+        var report = ReportBuilder.Build(new OutputLayout(_sandbox.OutputRoot), new ReportSettings { Parallelism = 2 });
+        var html = ReportPage.Render(report);
+
+        Assert.Contains("9,223,372,036,854,775,807", html, StringComparison.Ordinal);
+    }
 }
