@@ -60,6 +60,38 @@ public sealed class FailureMessageTests : IDisposable
         Assert.Contains("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Generate_on_a_full_disk_exits_1_with_one_line_naming_the_path()
+    {
+        using var disk = new Tmpfs(_temp.Combine("full"), "size=128k");
+
+        var result = Cli.Run("generate", "--output", disk.Path, "--start", "2026-11-20T10", "--visits", "300", "--parallelism", "2");
+
+        AssertOneLineFailure(result, "No space left on device", disk.Path);
+        Assert.DoesNotContain("bug", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gzip_input_file_cut_short_fails_with_one_line_saying_so()
+    {
+        var whole = _temp.Combine("whole.json.gz");
+        InputLogs.Write(_temp.Path, "2026-11-20T10", "x.json", Enumerable.Range(1, 50).Select(u => InputLogs.Visit(u, "2026-11-20T10:59:00Z", "p")).ToArray());
+        var folder = Path.Combine(Input, "2026", "11", "20", "10");
+        Directory.CreateDirectory(folder);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(whole), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(File.ReadAllBytes(Path.Combine(_temp.Path, "2026", "11", "20", "10", "x.json")));
+        }
+
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(Path.Combine(folder, "cut.json.gz"), bytes[..(bytes.Length / 2)]);
+
+        var result = Run(_temp.Combine("out"));
+
+        AssertOneLineFailure(result, "2026/11/20/10/cut.json.gz", "cut short");
+        Assert.DoesNotContain("unsupported compression method", result.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertOneLineFailure(CliResult result, string what, string where)
     {
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Error}");

@@ -34,6 +34,28 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Empty(result.Output);
     }
 
+    [Theory]
+    [InlineData("--to", "9999-12-31T22")]
+    [InlineData("--from", "0001-01-01T01")]
+    [InlineData("committed", "9999-12-31T22")]
+    public async Task A_range_of_more_hours_than_a_page_shows_is_a_usage_error_not_a_hang(string option, string window)
+    {
+        string[] range = option == "committed" ? [] : [option, window];
+        if (option == "committed")
+        {
+            var run = Cli.Run("run", "--window", window, "--input", Repository.PathOf("samples", "logs"), "--output", Output, "--no-previous-state", "--allow-missing-input");
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        // A timeout, not a hang, if report makes a row of every hour.
+        var result = await Task.Run(() => Cli.Run(["report", "--output", Output, "--out", Page, .. range])).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("more than 10,000", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(Page));
+    }
+
     [Fact]
     public void Out_dash_writes_the_page_to_standard_output()
     {

@@ -85,6 +85,29 @@ public sealed class StatusTests : IDisposable
     }
 
     [Fact]
+    public async Task Gaps_are_listed_as_stretches_so_a_window_far_from_the_others_does_not_list_every_hour_between()
+    {
+        Run("--window", "2026-11-20T10", "--no-previous-state");
+        Run("--window", "2026-11-20T12", "--no-previous-state");
+        Run("--window", "9999-12-31T22", "--no-previous-state", "--allow-missing-input");
+
+        // A timeout, not a hang, if status lists every hour of the gap.
+        var (text, json) = await Task.Run(() => (Cli.Run("status", "--output", Output), Cli.Run("status", "--output", Output, "--format", "json")))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("gaps (not committed): 2026-11-20T11, 2026-11-20T13..9999-12-31T21 (69,890,865 windows)", text.Output, StringComparison.Ordinal);
+        var gaps = JsonDocument.Parse(json.Output).RootElement.GetProperty("gaps");
+        Assert.Equal(2, gaps.GetArrayLength());
+        Assert.Equal("2026-11-20T11", gaps[0].GetProperty("from").GetString());
+        Assert.Equal("2026-11-20T11", gaps[0].GetProperty("to").GetString());
+        Assert.Equal(1, gaps[0].GetProperty("windows").GetInt64());
+        Assert.Equal("2026-11-20T13", gaps[1].GetProperty("from").GetString());
+        Assert.Equal("9999-12-31T21", gaps[1].GetProperty("to").GetString());
+        Assert.Equal((Core.Time.Window.Last.StartMs - Core.Time.Window.Parse("2026-11-20T13").StartMs) / 3_600_000, gaps[1].GetProperty("windows").GetInt64());
+    }
+
+    [Fact]
     public void Status_can_list_a_range_of_windows()
     {
         Run("--from", "2026-11-20T10", "--to", "2026-11-20T12", "--no-previous-state");

@@ -157,4 +157,72 @@ public class ManifestJsonTests
 
         Assert.ThrowsAny<JsonException>(() => ManifestJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
+
+    /// <summary>Full()'s JSON with one member replaced: every reader then sees a manifest the job never writes.</summary>
+    private static byte[] With(Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ManifestJson.Serialize(Full()))!.AsObject();
+        node["previous"]!["files"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["path"] = "active-sessions/x/part-00000.json", ["bytes"] = 1 });
+        change(node);
+        return Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
+    public static TheoryData<string> Damages => new()
+    {
+        "window null", "engine null", "version null", "parameters null", "closing_pages null", "closing_pages [null]", "input null",
+        "input.root null", "input.files null", "input.files [null]", "input.files[0].path null", "counts null",
+        "rejected_by_reason null", "closed_by_reason null", "outputs null", "outputs [null]", "outputs[0].path null",
+        "previous.files [null]", "outputs[0].path ..", "outputs[0].path absolute", "input.files[0].path ..", "previous.files[0].path ..",
+        "outputs[0].path empty segment", "counts.closed_sessions negative", "outputs[0].bytes negative", "outputs[0].records negative",
+        "input.files[0].bytes negative", "rejected_by_reason negative",
+    };
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void A_manifest_with_a_null_where_the_job_writes_a_value_an_unsafe_path_or_a_negative_count_is_not_a_manifest(string damage)
+    {
+        var bytes = With(m =>
+        {
+            switch (damage)
+            {
+                case "window null": m["window"] = null; break;
+                case "engine null": m["engine"] = null; break;
+                case "version null": m["version"] = null; break;
+                case "parameters null": m["parameters"] = null; break;
+                case "closing_pages null": m["parameters"]!["closing_pages"] = null; break;
+                case "closing_pages [null]": m["parameters"]!["closing_pages"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null); break;
+                case "input null": m["input"] = null; break;
+                case "input.root null": m["input"]!["root"] = null; break;
+                case "input.files null": m["input"]!["files"] = null; break;
+                case "input.files [null]": m["input"]!["files"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null); break;
+                case "input.files[0].path null": m["input"]!["files"]![0]!["path"] = null; break;
+                case "counts null": m["counts"] = null; break;
+                case "rejected_by_reason null": m["counts"]!["rejected_by_reason"] = null; break;
+                case "closed_by_reason null": m["counts"]!["closed_by_reason"] = null; break;
+                case "outputs null": m["outputs"] = null; break;
+                case "outputs [null]": m["outputs"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null); break;
+                case "outputs[0].path null": m["outputs"]![0]!["path"] = null; break;
+                case "previous.files [null]": m["previous"]!["files"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null); break;
+                case "outputs[0].path ..": m["outputs"]![0]!["path"] = "active-sessions/../../../etc/passwd"; break;
+                case "outputs[0].path absolute": m["outputs"]![0]!["path"] = "/etc/passwd"; break;
+                case "input.files[0].path ..": m["input"]!["files"]![0]!["path"] = "../secret.json"; break;
+                case "previous.files[0].path ..": m["previous"]!["files"]![0]!["path"] = "active-sessions/.."; break;
+                case "outputs[0].path empty segment": m["outputs"]![0]!["path"] = "active-sessions//part-00000.json"; break;
+                case "counts.closed_sessions negative": m["counts"]!["closed_sessions"] = -1; break;
+                case "outputs[0].bytes negative": m["outputs"]![0]!["bytes"] = -1; break;
+                case "outputs[0].records negative": m["outputs"]![0]!["records"] = -1; break;
+                case "input.files[0].bytes negative": m["input"]!["files"]![0]!["bytes"] = -1; break;
+                case "rejected_by_reason negative": m["counts"]!["rejected_by_reason"]!["malformed_json"] = -2; break;
+                default: throw new ArgumentOutOfRangeException(nameof(damage));
+            }
+        });
+
+        Assert.ThrowsAny<JsonException>(() => ManifestJson.Deserialize(bytes));
+    }
+
+    [Fact]
+    public void The_undamaged_manifest_of_these_tests_is_read()
+    {
+        Assert.Equal("2019-01-28T11", ManifestJson.Deserialize(With(_ => { })).Window);
+    }
 }

@@ -355,6 +355,40 @@ public sealed class FollowTests : IDisposable
         Assert.Equal(["sessionizer.prom"], Directory.GetFiles(_sandbox.Root).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Follow_stops_once_the_last_runnable_window_is_committed_instead_of_looking_past_year_9999()
+    {
+        var clock = new ManualClock(End(Window.Last) + TimeSpan.FromMinutes(10));
+        var settings = _sandbox.Settings with { AllowMissingInput = true };
+
+        var result = Follow(clock, new FollowSettings { From = Window.Last.Previous, PollInterval = Poll }, settings);
+
+        Assert.Equal(new FollowResult(FollowStop.LastWindow, Window.Last.Next), result);
+        Assert.Equal([Window.Last.Previous, Window.Last], _committed.Select(c => c.Outcome.Window));
+    }
+
+    [Fact]
+    public void Follow_refuses_to_start_when_the_last_runnable_window_is_committed()
+    {
+        _sandbox.Run(Window.Last, _sandbox.Settings with { AllowMissingInput = true });
+
+        var refused = Assert.Throws<FollowRefusedException>(() => Follow(new ManualClock(End(Window.Last)), new FollowSettings { PollInterval = Poll }));
+
+        Assert.Contains("9999-12-31T22", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_named_after_a_window_the_job_cannot_run_is_not_a_committed_window()
+    {
+        WriteHours(1);
+        Directory.CreateDirectory(Path.Combine(_sandbox.OutputRoot, "manifests"));
+        File.WriteAllText(Path.Combine(_sandbox.OutputRoot, "manifests", "9999-12-31T23.json"), "{}");
+
+        var result = Follow(new ManualClock(End(W) + TimeSpan.FromHours(1)), new FollowSettings { From = W, Until = W, PollInterval = Poll });
+
+        Assert.Equal(new FollowResult(FollowStop.Until, W.Next), result);
+    }
+
     private static Window Hour(int n)
     {
         var window = W;

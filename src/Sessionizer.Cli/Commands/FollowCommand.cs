@@ -131,6 +131,9 @@ internal static class FollowCommand
                     log.Information("Window {Until} is committed (--until): follow stops; a restart resumes at window {Next}",
                         follow.Until.ToString(), result.ResumesAt.ToString());
                     break;
+                case FollowStop.LastWindow:
+                    log.Information("Window {Last} is committed, the last window the job can run: follow stops", Window.Last.ToString());
+                    break;
                 case FollowStop.CancelledRunning:
                     Summary.NotCommitted(log, result.ResumesAt, ExitCodes.Committed, interrupted: true).Information(
                         "Received {Signal}: window {Window} not committed, staging removed, lock released; follow stops, a restart resumes at window {Window}",

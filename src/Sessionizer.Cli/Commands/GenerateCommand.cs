@@ -88,10 +88,19 @@ internal static class GenerateCommand
                 c.VisitsStarted, c.IncompleteVisits, c.InconsistentVisits, result.Hours, result.Files, result.Bytes);
             return ExitCodes.Committed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IoFailure(e) is { } io)
         {
-            log.Error("Generation failed: {Message}", e.Message);
+            // One line saying what and where (a full disk, a read-only file system), also when a writer thread met it.
+            log.ForContext("ExitCode", ExitCodes.Failure).Error("Generation failed: {Message}", io.Message);
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The I/O failure <paramref name="e"/> is, or the first of the parallel writers' when all of theirs are; else null.</summary>
+    private static Exception? IoFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException all when all.Flatten().InnerExceptions is { Count: > 0 } inner && inner.All(i => i is IOException or UnauthorizedAccessException) => inner[0],
+        _ => null,
+    };
 }

@@ -69,7 +69,17 @@ internal static class ReportCommand
                 Top = parse.GetValue(top),
                 Parallelism = parse.GetValue(parallelism),
             };
-            var report = ReportBuilder.Build(new OutputLayout(parse.GetValue(root)!), settings);
+            RangeReport report;
+            try
+            {
+                report = ReportBuilder.Build(new OutputLayout(parse.GetValue(root)!), settings);
+            }
+            catch (ReportRangeException e)
+            {
+                log.ForContext("ExitCode", ExitCodes.Usage).Error("sessionizer: {Reason}", e.Message);
+                return ExitCodes.Usage;
+            }
+
             foreach (var w in report.Windows)
             {
                 foreach (var problem in w.Problems)

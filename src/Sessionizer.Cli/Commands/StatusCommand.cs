@@ -149,7 +149,11 @@ internal static class StatusCommand
             json.WriteStartArray("gaps");
             foreach (var gap in report.Gaps)
             {
-                json.WriteStringValue(gap.ToString());
+                json.WriteStartObject();
+                json.WriteString("from", gap.From.ToString());
+                json.WriteString("to", gap.To.ToString());
+                json.WriteNumber("windows", gap.Windows);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();

@@ -12,10 +12,77 @@ public static class ManifestJson
         return [.. bytes, (byte)'\n'];
     }
 
+    /// <summary>
+    /// Reads a manifest. A manifest is read from a folder other systems can write to, so what the job
+    /// would never write is refused here, once for every reader (docs/reference.md §4.6): a null where
+    /// the job writes a value (System.Text.Json lets a null into any member), a file path that could
+    /// lead outside its root (absolute, or with an empty, "." or ".." segment), a negative size or count.
+    /// </summary>
     /// <exception cref="JsonException">The bytes are not a manifest.</exception>
-    public static Manifest Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, ManifestJsonContext.Default.Manifest)
-        ?? throw new JsonException("The manifest is empty (null).");
+    public static Manifest Deserialize(ReadOnlySpan<byte> utf8)
+    {
+        var manifest = JsonSerializer.Deserialize(utf8, ManifestJsonContext.Default.Manifest)
+            ?? throw new JsonException("The manifest is empty (null).");
+        Check(manifest);
+        return manifest;
+    }
+
+    private static void Check(Manifest m)
+    {
+        Require(m.Window, "window");
+        Require(m.Engine, "engine");
+        Require(m.Version, "version");
+        var parameters = Require(m.Parameters, "parameters");
+        Require(parameters.InactivityTimeout, "parameters.inactivity_timeout");
+        Require(parameters.MaxSessionDuration, "parameters.max_session_duration");
+        foreach (var page in Require(parameters.ClosingPages, "parameters.closing_pages"))
+        {
+            Require(page, "parameters.closing_pages[]");
+        }
+
+        Require(parameters.CompressionLevel, "parameters.compression_level");
+        var input = Require(m.Input, "input");
+        Require(input.Root, "input.root");
+        Files(input.Files, "input.files");
+        if (m.Previous is { Files: { } previous })
+        {
+            Files(previous, "previous.files");
+        }
+
+        var counts = Require(m.Counts, "counts");
+        long[] values =
+        [
+            counts.InputLines, counts.BlankLines, counts.ValidEvents, counts.Rejected, counts.Duplicates, counts.EventsBeforeWindow,
+            counts.EventsAfterWindow, counts.PreviousActiveSessions, counts.PreviousInactiveRecordsIgnored, counts.ActiveSessions, counts.ClosedSessions,
+            .. Require(counts.RejectedByReason, "counts.rejected_by_reason").Values, .. Require(counts.ClosedByReason, "counts.closed_by_reason").Values,
+        ];
+        if (values.Any(v => v < 0))
+        {
+            throw new JsonException("The manifest has a negative count.");
+        }
+
+        Files(m.Outputs, "outputs");
+    }
+
+    private static void Files(IReadOnlyList<ManifestFile>? files, string name)
+    {
+        foreach (var file in Require(files, name))
+        {
+            var path = Require(Require(file, name + "[]").Path, name + "[].path");
+            if (path.Length == 0 || path[0] == '/' || path.Split('/').Any(segment => segment is "" or "." or ".."))
+            {
+                throw new JsonException($"The manifest's {name} names a path that is not a plain relative path: '{path}'.");
+            }
+
+            if (file.Bytes < 0 || file.Records < 0)
+            {
+                throw new JsonException($"The manifest's {name} gives {path} a negative size or record count.");
+            }
+        }
+    }
+
+    private static T Require<T>(T? value, string name) where T : class =>
+        value ?? throw new JsonException($"The manifest has no value for {name}.");
 }
 
 [JsonSourceGenerationOptions(

@@ -14,6 +14,9 @@ public enum FollowStop
 
     /// <summary>Cancelled while a window ran: it committed nothing, its staging is removed and its lock released.</summary>
     CancelledRunning,
+
+    /// <summary><see cref="Core.Time.Window.Last"/>, the last window the job can run, is committed: there is no next window.</summary>
+    LastWindow,
 }
 
 /// <summary>How a follow ended, and the window a restart resumes at.</summary>

@@ -55,6 +55,12 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
                 return new FollowResult(FollowStop.Until, window);
             }
 
+            if (rerun is null && window > Window.Last)
+            {
+                // The last runnable window is committed: the next one's end is past year 9999 (§6.5).
+                return new FollowResult(FollowStop.LastWindow, window);
+            }
+
             if (cancel.IsCancellationRequested)
             {
                 return new FollowResult(FollowStop.CancelledWaiting, window);
@@ -227,6 +233,12 @@ public sealed class WindowFollower(RunSettings settings, FollowSettings follow, 
             }
 
             return;
+        }
+
+        if (last.Value >= Window.Last && (follow.Until is null || follow.Until > last.Value))
+        {
+            throw new FollowRefusedException(
+                $"Windows up to {last}, the last window the job can run, are committed under {_layout.Root}: there is no window left to follow.");
         }
 
         if (follow.From is { } f && f != last.Value.Next)

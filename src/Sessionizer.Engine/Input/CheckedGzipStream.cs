@@ -22,6 +22,7 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
     private static readonly byte[] MarkerMember = Compress(Marker);
 
     private readonly Stream _compressed;
+    private readonly ConcatenatedStream _source;
     private readonly GZipStream _gzip;
 
     // Decompressed bytes not yet passed on; the last Marker.Length of them may be the marker.
@@ -49,7 +50,8 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
             throw new InvalidDataException("it is not a gzip file (it does not start with the gzip magic bytes 1f 8b)");
         }
 
-        _gzip = new GZipStream(new ConcatenatedStream(compressed, head.AsSpan(0, read).ToArray(), MarkerMember), CompressionMode.Decompress);
+        _source = new ConcatenatedStream(compressed, head.AsSpan(0, read).ToArray(), MarkerMember);
+        _gzip = new GZipStream(_source, CompressionMode.Decompress);
     }
 
     public override int Read(Span<byte> buffer)
@@ -73,7 +75,18 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
             _pending.AsSpan(_start, _end - _start).CopyTo(_pending);
             _end -= _start;
             _start = 0;
-            var read = _gzip.Read(_pending.AsSpan(_end));
+            int read;
+            try
+            {
+                read = _gzip.Read(_pending.AsSpan(_end));
+            }
+            catch (InvalidDataException e) when (!_source.Failed)
+            {
+                // zlib's own words for a cut file are misleading ("unsupported compression method"): the
+                // marker's member was read as the rest of the cut one.
+                throw new InvalidDataException("The gzip data is cut short or damaged: the file is not a whole gzip file.", e);
+            }
+
             if (read == 0)
             {
                 _ended = true;
@@ -121,6 +134,9 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
         private int _thenPosition;
         private bool _firstEnded;
 
+        /// <summary>Whether reading the file itself threw.</summary>
+        public bool Failed { get; private set; }
+
         public override int Read(Span<byte> buffer)
         {
             if (_headPosition < head.Length)
@@ -133,7 +149,18 @@ internal sealed class CheckedGzipStream : ReadOnlyStream
 
             if (!_firstEnded)
             {
-                var read = first.Read(buffer);
+                int read;
+                try
+                {
+                    read = first.Read(buffer);
+                }
+                catch
+                {
+                    // The file's own failure (e.g. it got shorter), passed on with its own message.
+                    Failed = true;
+                    throw;
+                }
+
                 if (read > 0 || buffer.IsEmpty)
                 {
                     return read;

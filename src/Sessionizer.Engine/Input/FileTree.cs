@@ -154,7 +154,7 @@ internal static partial class FileTree
         Other,
     }
 
-    private static string Describe(EntryKind kind) => kind switch
+    internal static string Describe(EntryKind kind) => kind switch
     {
         EntryKind.Fifo => "FIFO",
         EntryKind.Socket => "socket",
@@ -167,7 +167,7 @@ internal static partial class FileTree
     /// What a (real, link-free) path is, from its metadata: never opened. <see cref="EntryKind.Missing"/>
     /// when it does not exist (ENOENT); <see cref="EntryKind.Other"/> when its type cannot be told.
     /// </summary>
-    private static EntryKind KindOf(string path)
+    internal static EntryKind KindOf(string path)
     {
         // .NET reports FIFOs, sockets and devices as FileAttributes.Normal files (and
         // File.GetUnixFileMode gives the permission bits only), so on Linux the type comes from

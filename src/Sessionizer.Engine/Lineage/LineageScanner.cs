@@ -36,7 +36,7 @@ public static class LineageScanner
         var statuses = new SortedDictionary<Window, WindowStatus>();
         foreach (var (window, committed) in manifests)
         {
-            statuses[window] = Judge(window, committed.Manifest, manifests, statuses);
+            statuses[window] = Judge(window, committed, manifests, statuses);
         }
 
         var windows = statuses.Values.Where(s => (from is null || s.Window >= from) && (to is null || s.Window <= to))
@@ -57,7 +57,7 @@ public static class LineageScanner
         foreach (var path in Directory.EnumerateFiles(layout.ManifestsDirectory, "*.json"))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (!InputDiscovery.IsHidden(name) && Window.TryParse(name, out var window) && (last is null || window > last))
+            if (IsWindowName(name, out var window) && (last is null || window > last))
             {
                 last = window;
             }
@@ -77,33 +77,52 @@ public static class LineageScanner
         foreach (var path in Directory.EnumerateFiles(layout.ManifestsDirectory, "*.json"))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (InputDiscovery.IsHidden(name) || !Window.TryParse(name, out var window) || window < since)
+            if (!IsWindowName(name, out var window) || window < since)
             {
                 continue;
             }
 
-            var bytes = File.ReadAllBytes(path);
+            byte[] bytes;
+            try
+            {
+                // A FIFO, a device or a link to nothing named like a manifest is an unreadable manifest, never opened.
+                bytes = RegularFile.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                manifests[window] = new Committed(null, "", e.Message);
+                continue;
+            }
+
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             try
             {
-                manifests[window] = new Committed(ManifestJson.Deserialize(bytes), sha);
+                manifests[window] = new Committed(ManifestJson.Deserialize(bytes), sha, null);
             }
-            catch (JsonException)
+            catch (JsonException e)
             {
-                manifests[window] = new Committed(null, sha);
+                manifests[window] = new Committed(null, sha, e.Message);
             }
         }
 
         return manifests;
     }
 
+    /// <summary>
+    /// Whether a manifest's file name (without .json) names a window the job can commit: not hidden,
+    /// a window, and a runnable one (docs/reference.md §6.5). Any other file in manifests/ is not a
+    /// manifest; one named 9999-12-31T23 would make the next window unrepresentable.
+    /// </summary>
+    private static bool IsWindowName(string name, out Window window) =>
+        Window.TryParse(name, out window) && !InputDiscovery.IsHidden(name) && window.IsRunnable;
+
     /// <summary>Judges windows in time order, so the previous window's status is known.</summary>
-    private static WindowStatus Judge(Window window, Manifest? manifest, SortedDictionary<Window, Committed> manifests,
+    private static WindowStatus Judge(Window window, Committed committed, SortedDictionary<Window, Committed> manifests,
         SortedDictionary<Window, WindowStatus> judged)
     {
-        if (manifest is null)
+        if (committed.Manifest is not { } manifest)
         {
-            return new WindowStatus(window, null, Freshness.Unreadable, "its manifest cannot be read");
+            return new WindowStatus(window, null, Freshness.Unreadable, $"its manifest cannot be read: {committed.Problem}");
         }
 
         if (manifest.Previous?.Window is not { } previousText || !Window.TryParse(previousText, out var previous))
@@ -140,17 +159,17 @@ public static class LineageScanner
         return consumed.Files.Select(f => (f.Path, f.Sha256)).Order().SequenceEqual(now.Order());
     }
 
-    /// <summary>A manifest file as found: parsed (null when unreadable) and the SHA-256 of its bytes.</summary>
-    private sealed record Committed(Manifest? Manifest, string Sha256);
+    /// <summary>A manifest file as found: parsed (null when unreadable, <paramref name="Problem"/> saying why) and the SHA-256 of its bytes.</summary>
+    private sealed record Committed(Manifest? Manifest, string Sha256, string? Problem);
 
-    private static List<Window> Gaps(List<WindowStatus> windows)
+    private static List<Gap> Gaps(List<WindowStatus> windows)
     {
-        var gaps = new List<Window>();
+        var gaps = new List<Gap>();
         for (var i = 1; i < windows.Count; i++)
         {
-            for (var w = windows[i - 1].Window.Next; w < windows[i].Window; w = w.Next)
+            if (windows[i - 1].Window.Next < windows[i].Window)
             {
-                gaps.Add(w);
+                gaps.Add(new Gap(windows[i - 1].Window.Next, windows[i].Window.Previous));
             }
         }
 

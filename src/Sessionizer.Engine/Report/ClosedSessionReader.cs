@@ -27,7 +27,7 @@ internal static class ClosedSessionReader
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PartRead ReadPart(string path, SessionStats stats, CancellationToken cancel = default)
     {
-        using var hashing = new HashingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), ownsInner: true);
+        using var hashing = new HashingStream(RegularFile.OpenRead(path, 1 << 16, FileOptions.SequentialScan), ownsInner: true);
         using var gzip = new CheckedGzipStream(hashing); // GZipStream alone reads a cut file as a shorter one
         var records = ReadLines(gzip, stats, DefaultBufferSize, cancel);
         hashing.ReadToEnd();

@@ -32,6 +32,9 @@ public sealed record ReportSettings
 /// </summary>
 public static class ReportBuilder
 {
+    /// <summary>The most hours one page covers: every hour of the range is a row (docs/reference.md §6.10).</summary>
+    public const int MaxWindows = 10_000;
+
     public static RangeReport Build(OutputLayout layout, ReportSettings settings, CancellationToken cancel = default)
     {
         var lineage = LineageScanner.Scan(layout, settings.From, settings.To, settings.CheckInput);
@@ -89,6 +92,16 @@ public static class ReportBuilder
 
         var first = settings.From ?? lineage.Windows[0].Window;
         var last = settings.To ?? lineage.Windows[^1].Window;
+        var hours = ((last.StartMs - first.StartMs) / 3_600_000) + 1;
+        if (hours > MaxWindows)
+        {
+            var committed = settings.From is null || settings.To is null
+                ? $" (the committed windows go from {lineage.Windows[0].Window} to {lineage.Windows[^1].Window})"
+                : "";
+            throw new ReportRangeException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The report's range {first}..{last} holds {hours:N0} hours, more than {MaxWindows:N0}, the most one page shows (a row per hour): give --from and --to{committed}."));
+        }
+
         var firstCommitted = lineage.Windows.Count > 0 ? lineage.Windows[0].Window : (Window?)null;
         var lastCommitted = lineage.Windows.Count > 0 ? lineage.Windows[^1].Window : (Window?)null;
         for (var w = first; w <= last; w = w.Next)
@@ -154,3 +167,6 @@ public static class ReportBuilder
         return (stats, problems);
     }
 }
+
+/// <summary>The range asked for, or that the committed windows span, holds more than <see cref="ReportBuilder.MaxWindows"/> hours.</summary>
+public sealed class ReportRangeException(string message) : Exception(message);

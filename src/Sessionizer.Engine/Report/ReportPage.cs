@@ -187,13 +187,13 @@ public static class ReportPage
         var counts = report.WithManifest.Select(w => w.Manifest!.Counts).ToList();
         var committed = report.Windows.Count(w => w.Manifest is not null);
         var current = report.Windows.Count(w => w.State == WindowState.Committed);
-        long input = counts.Sum(c => c.InputLines), valid = counts.Sum(c => c.ValidEvents), rejected = counts.Sum(c => c.Rejected);
+        long input = counts.Total(c => c.InputLines), valid = counts.Total(c => c.ValidEvents), rejected = counts.Total(c => c.Rejected);
         var last = report.WithManifest.LastOrDefault();
         sb.Append("<section id=\"summary\" class=\"cards\">\n");
         Card(sb, "windows", "Windows with a manifest", $"{committed} of {report.Windows.Count}", $"{current} current");
         Card(sb, "valid_events", "Valid events", Html.Number(valid), $"{Html.Number(input)} input lines");
         Card(sb, "rejected", "Rejected lines", Html.Number(rejected), $"{Html.Percent(rejected, input)} of input lines");
-        Card(sb, "closed_sessions", "Sessions closed", Html.Number(counts.Sum(c => c.ClosedSessions)), $"{Html.Number(counts.Sum(c => c.Duplicates))} duplicate events removed");
+        Card(sb, "closed_sessions", "Sessions closed", Html.Number(counts.Total(c => c.ClosedSessions)), $"{Html.Number(counts.Total(c => c.Duplicates))} duplicate events removed");
         Card(sb, "active_sessions", "Sessions active at the end", last is null ? "–" : Html.Number(last.Manifest!.Counts.ActiveSessions),
             last is null ? "" : $"after {last.Window}");
         sb.Append("</section>\n");
@@ -275,15 +275,15 @@ public static class ReportPage
         foreach (var s in series)
         {
             // Active sessions are a state, not a flow: their sum over windows means nothing, the last value does.
-            var (what, value) = s.Summed ? ("", report.WithManifest.Sum(w => s.Value(w))) : ("at the end ", report.WithManifest.Select(w => s.Value(w)).LastOrDefault());
+            var (what, value) = s.Summed ? ("", report.WithManifest.Total(w => s.Value(w))) : ("at the end ", report.WithManifest.Select(w => s.Value(w)).LastOrDefault());
             sb.Append(Invariant, $"<span class=\"key\"><i style=\"background:{s.Color}\"></i>{Html.Text(s.Name)} {what}<b>{Html.Number(value)}</b></span>");
         }
 
         var counted = report.WithManifest.ToList();
         if (counted.Count > 0)
         {
-            var perWindow = counted.Select(w => series.Sum(s => s.Value(w))).ToList();
-            sb.Append(Invariant, $"<span class=\"stats\">per window: min {Html.Number(perWindow.Min())} · mean {Html.Number((long)Math.Round(perWindow.Average()))} · max {Html.Number(perWindow.Max())}</span>");
+            var perWindow = counted.Select(w => series.Total(s => s.Value(w))).ToList();
+            sb.Append(Invariant, $"<span class=\"stats\">per window: min {Html.Number(perWindow.Min())} · mean {Html.Number(perWindow.Average(v => (double)v) is var mean && mean >= long.MaxValue ? long.MaxValue : (long)Math.Round(mean))} · max {Html.Number(perWindow.Max())}</span>");
         }
 
         sb.Append("</div>\n</figure>\n");
@@ -362,7 +362,7 @@ public static class ReportPage
 
         var ends = EndReasons.Select(r => r.Reason).Concat(endReasons.Keys.Where(k => EndReasons.All(e => e.Reason != k)).Order(StringComparer.Ordinal))
             .Select(r => (Label: Html.Text(r), Count: endReasons.GetValueOrDefault(r))).ToList();
-        BarTable(sb, $"{scope}-end-reasons", "End reasons", "", ends, ends.Sum(e => e.Count), null);
+        BarTable(sb, $"{scope}-end-reasons", "End reasons", "", ends, ends.Total(e => e.Count), null);
         if (sessions is not null)
         {
             TopTable(sb, $"{scope}-sites", "Sessions per site", sessions.Sites);
@@ -443,7 +443,7 @@ public static class ReportPage
                 sb.Append("<p class=\"why\">").Append(Html.Text(problem)).Append("</p>\n");
             }
 
-            sb.Append(Invariant, $"<p class=\"facts\">Input: {m.Input.Files.Count} files, {Html.Number(m.Input.Files.Sum(f => f.Bytes))} bytes{(m.Input.Missing ? " (input folder missing: run with no new events)" : "")}");
+            sb.Append(Invariant, $"<p class=\"facts\">Input: {m.Input.Files.Count} files, {Html.Number(m.Input.Files.Total(f => f.Bytes))} bytes{(m.Input.Missing ? " (input folder missing: run with no new events)" : "")}");
             sb.Append(Invariant, $" · blank lines {Html.Number(c.BlankLines)} · duplicates {Html.Number(c.Duplicates)} · events before the window {Html.Number(c.EventsBeforeWindow)}, after {Html.Number(c.EventsAfterWindow)}");
             sb.Append(Invariant, $" · sessions carried in {Html.Number(c.PreviousActiveSessions)} · run {m.Started.UtcDateTime:HH:mm:ss}–{m.Finished.UtcDateTime:HH:mm:ss} UTC ({Html.Duration((m.Finished - m.Started).TotalMilliseconds)})</p>\n");
             var reasons = c.RejectedByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => (Label: Html.Text(r.Key), Count: r.Value)).ToList();

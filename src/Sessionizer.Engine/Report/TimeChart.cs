@@ -57,7 +57,7 @@ internal static class TimeChart
     /// <summary>Writes the chart: stacked bars of <paramref name="series"/> per slot; slots that <paramref name="flag"/> names are marked.</summary>
     public static void Write(StringBuilder sb, string id, string ariaLabel, IReadOnlyList<Slot> slots, IReadOnlyList<Series> series, ISet<Slot>? flag = null)
     {
-        var totals = slots.Select(s => s.Window is { Manifest: not null } w ? series.Sum(x => x.Value(w)) : 0).ToList();
+        var totals = slots.Select(s => s.Window is { Manifest: not null } w ? series.Total(x => x.Value(w)) : 0).ToList();
         var max = totals.Count == 0 ? 0 : totals.Max();
         var (top, step) = Scale(max);
         var plotWidth = Width - Left - Right;

@@ -18,7 +18,18 @@ internal static class StateReader
     /// <summary>Reads the active sessions committed by <paramref name="previous"/>'s manifest.</summary>
     public static PreviousState FromCommittedWindow(OutputLayout layout, Window previous, Vocabulary vocabulary)
     {
-        var committed = CommittedState.Read(previous, layout.ManifestPath(previous), path => File.Exists(path) ? File.ReadAllBytes(path) : null);
+        var committed = CommittedState.Read(previous, layout.ManifestPath(previous), path =>
+        {
+            try
+            {
+                return RegularFile.ReadAllBytesIfExists(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Corrupt state is fatal (§5.8): a FIFO, a device or a link loop in its place is not skipped, nor opened.
+                throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} ({path}) is not readable: {e.Message}", e);
+            }
+        });
         var visits = new List<Visit>();
         long sessions = 0, inactive = 0;
         foreach (var output in committed.Files)
@@ -80,7 +91,7 @@ internal static class StateReader
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return RegularFile.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
