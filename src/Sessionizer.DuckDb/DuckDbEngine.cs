@@ -41,13 +41,11 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var plan = new WindowPlan(DuckDbDialect.Instance, window, settings.Rules);
         var statements = plan.Statements.ToDictionary(s => s.Name);
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        Execute(db, $"SET threads = {settings.Parallelism}");
+        using var db = new WindowDatabase(settings.Parallelism, cancel);
 
         LoadLines(db, work, cancel);
-        Execute(db, plan.Runnable(statements["validated"]));
-        var counts = Row(db, statements["input_counts"].Sql);
+        db.Execute(plan.Runnable(statements["validated"]));
+        var counts = db.Row(statements["input_counts"].Sql);
         var input = InputCounts.Of(counts[0], counts[1], counts[2], counts[3], counts[4..]);
         QualityGate.Check(window, input, RejectedExamples(db), settings.MaxRejectedFraction);
         cancel.ThrowIfCancellationRequested();
@@ -56,10 +54,10 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
         WindowProgress.Report(work, WindowPhase.Sessionizing, inputBytes, input.ValidEvents);
 
         LoadState(db, work.State.Visits, work.Vocabulary);
-        Execute(db, plan.Runnable(statements["visits"]));
-        Execute(db, plan.Runnable(statements["sessions"]));
-        var duplicates = Row(db, statements["duplicates"].Sql)[0];
-        var sessionCounts = Row(db, statements["session_counts"].Sql);
+        db.Execute(plan.Runnable(statements["visits"]));
+        db.Execute(plan.Runnable(statements["sessions"]));
+        var duplicates = db.Row(statements["duplicates"].Sql)[0];
+        var sessionCounts = db.Row(statements["session_counts"].Sql);
         cancel.ThrowIfCancellationRequested();
 
         WindowProgress.Report(work, WindowPhase.Writing, inputBytes, input.ValidEvents);
@@ -77,10 +75,10 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
     /// Text goes in as bytes (a BLOB decoded in SQL): the appender's strings stop at the first U+0000,
     /// which would cut a line and could turn a malformed one into a visit.
     /// </remarks>
-    private static void LoadLines(DuckDBConnection db, WindowWork work, CancellationToken cancel)
+    private static void LoadLines(WindowDatabase db, WindowWork work, CancellationToken cancel)
     {
-        Execute(db, "CREATE TABLE line_bytes (file VARCHAR, line BIGINT, raw BLOB, bytes BIGINT, utf8 BOOLEAN)");
-        using (var appender = db.CreateAppender("line_bytes"))
+        db.Execute("CREATE TABLE line_bytes (file VARCHAR, line BIGINT, raw BLOB, bytes BIGINT, utf8 BOOLEAN)");
+        using (var appender = db.Appender("line_bytes"))
         {
             // Progress: file by file (valid events are known only once the SQL has validated the lines).
             long loaded = 0;
@@ -90,6 +88,12 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
                 cancel.ThrowIfCancellationRequested();
                 InputLines.Read(file, (number, line, tooLong) =>
                 {
+                    // A file can hold millions of lines: a signal is not kept waiting until its end.
+                    if ((number & 0xFFFF) == 0)
+                    {
+                        cancel.ThrowIfCancellationRequested();
+                    }
+
                     var utf8 = Utf8.IsValid(line);
                     // Invalid UTF-8 is malformed_json whatever it says, so only its rejected record's raw text
                     // matters: cut first, then decoded with U+FFFD, as the local engine writes it.
@@ -102,14 +106,14 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
             }
         }
 
-        Execute(db, "CREATE VIEW lines AS SELECT file, line, decode(raw) AS raw, bytes, utf8 FROM line_bytes");
+        db.Execute("CREATE VIEW lines AS SELECT file, line, decode(raw) AS raw, bytes, utf8 FROM line_bytes");
     }
 
     /// <summary>The previous state's pages as <c>state(user_id, t, page, site, api_version, browser, language)</c>; text as bytes, as for lines.</summary>
-    private static void LoadState(DuckDBConnection db, IReadOnlyList<Visit> visits, Vocabulary vocabulary)
+    private static void LoadState(WindowDatabase db, IReadOnlyList<Visit> visits, Vocabulary vocabulary)
     {
-        Execute(db, "CREATE TABLE state_bytes (user_id BIGINT, t BIGINT, page BLOB, site BLOB, api_version BLOB, browser BLOB, language BLOB)");
-        using (var appender = db.CreateAppender("state_bytes"))
+        db.Execute("CREATE TABLE state_bytes (user_id BIGINT, t BIGINT, page BLOB, site BLOB, api_version BLOB, browser BLOB, language BLOB)");
+        using (var appender = db.Appender("state_bytes"))
         {
             static byte[]? Bytes(string? text) => text is null ? null : Encoding.UTF8.GetBytes(text);
             foreach (var visit in visits)
@@ -120,53 +124,26 @@ public sealed class DuckDbEngine(ILogger log) : WindowEngine
             }
         }
 
-        Execute(db, "CREATE VIEW state AS SELECT user_id, t, decode(page) AS page, decode(site) AS site, decode(api_version) AS api_version, "
+        db.Execute("CREATE VIEW state AS SELECT user_id, t, decode(page) AS page, decode(site) AS site, decode(api_version) AS api_version, "
             + "decode(browser) AS browser, decode(language) AS language FROM state_bytes");
     }
 
     /// <summary>The first rejected lines, for the quality gate's message.</summary>
-    private static List<RejectedRecord> RejectedExamples(DuckDBConnection db)
+    private static List<RejectedRecord> RejectedExamples(WindowDatabase db)
     {
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT file, line, reason FROM validated WHERE kind = 'rejected' ORDER BY file, line LIMIT 5";
-        using var reader = command.ExecuteReader();
         var examples = new List<RejectedRecord>();
-        while (reader.Read())
+        db.ForEachRow("SELECT file, line, reason FROM validated WHERE kind = 'rejected' ORDER BY file, line LIMIT 5", row =>
         {
-            var reason = RejectionReasons.All.First(r => r.Code() == reader.GetString(2));
-            examples.Add(new RejectedRecord(reader.GetString(0), reader.GetInt64(1), reason, []));
-        }
-
+            var reason = RejectionReasons.All.First(r => r.Code() == row.GetString(2));
+            examples.Add(new RejectedRecord(row.GetString(0), row.GetInt64(1), reason, []));
+        });
         return examples;
     }
 
-    private static ManifestFile WritePart(DuckDBConnection db, string query, WindowWork work, string kind)
+    private static ManifestFile WritePart(WindowDatabase db, string query, WindowWork work, string kind)
     {
         using var part = LinePart.Open(work.Staging[kind], kind, work.Window, work.Settings.CompressionLevel);
-        using var command = db.CreateCommand();
-        command.CommandText = query;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            part.Add(reader.GetString(0));
-        }
-
+        db.ForEachRow(query, row => part.Add(row.GetString(0)));
         return part.Close();
-    }
-
-    private static void Execute(DuckDBConnection db, string sql)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long[] Row(DuckDBConnection db, string query)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = query;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetInt64).ToArray();
     }
 }

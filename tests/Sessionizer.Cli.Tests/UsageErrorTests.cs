@@ -39,6 +39,22 @@ public sealed class UsageErrorTests : IDisposable
         AssertUsageError(result, AFile);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("generate")]
+    public void A_folder_under_a_file_is_a_usage_error(string command)
+    {
+        var under = Path.Combine(AFile, "sub");
+        string[] args = command == "run"
+            ? ["run", "--window", "2026-11-20T10", "--input", Input, "--output", under, "--no-previous-state"]
+            : ["generate", "--output", under, "--start", "2026-11-20T10", "--visits", "1"];
+
+        var result = Cli.Run(args);
+
+        AssertUsageError(result, under);
+        Assert.Contains("which is a file", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Status_of_an_output_root_that_does_not_exist_is_a_usage_error()
     {

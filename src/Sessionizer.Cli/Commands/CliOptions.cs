@@ -140,11 +140,34 @@ internal static class CliOptions
             {
                 result.AddError($"{name} {path} is a file; give a folder.");
             }
+            else if (FileAbove(path) is { } file)
+            {
+                result.AddError($"{name} {path} lies under {file}, which is a file; give a folder.");
+            }
             else if (mustExist && !System.IO.Directory.Exists(path))
             {
                 result.AddError($"{name} {path} does not exist.");
             }
         });
         return option;
+    }
+
+    /// <summary>The nearest existing entry above <paramref name="path"/> when it is a file (the folder could never be made), else null.</summary>
+    private static string? FileAbove(string path)
+    {
+        for (var above = Path.GetDirectoryName(Path.GetFullPath(path)); above is not null; above = Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+            {
+                return above;
+            }
+
+            if (System.IO.Directory.Exists(above))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }
