@@ -1,5 +1,4 @@
 using Sessionizer.DuckDb;
-using Xunit;
 
 namespace Sessionizer.Sql.Tests;
 
