@@ -24,8 +24,33 @@ public sealed partial class DocumentLinkTests
         Assert.True(missing.Count == 0, $"{document} links to missing paths: {string.Join(", ", missing)}");
     }
 
+    /// <summary>
+    /// The contract lives in docs/reference.md: no source, script or document of the repository cites
+    /// a specification a clone does not have (a "SPEC §" section, a path into ../shared).
+    /// </summary>
+    [Fact]
+    public void Nothing_cites_a_contract_outside_the_repository()
+    {
+        var root = RepositoryRoot();
+        var self = ThisFile();
+        string[] kinds = ["*.cs", "*.md", "*.sh", "*.ps1", "*.csproj", "*.props"];
+        var citing = kinds.SelectMany(kind => Directory.EnumerateFiles(root, kind, SearchOption.AllDirectories))
+            .Where(file => !file.Contains("/bin/", StringComparison.Ordinal) && !file.Contains("/obj/", StringComparison.Ordinal)
+                && !file.Contains("/node_modules/", StringComparison.Ordinal) && !file.Contains("/.git/", StringComparison.Ordinal))
+            .Where(file => file != self && OutsideContract().IsMatch(File.ReadAllText(file)))
+            .Select(file => Path.GetRelativePath(root, file))
+            .ToList();
+
+        Assert.True(citing.Count == 0, $"these cite a contract a clone does not have: {string.Join(", ", citing)}");
+    }
+
+    [GeneratedRegex(@"SPEC(\.md)?\s*§|\.\./shared/SPEC", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideContract();
+
     [GeneratedRegex(@"\]\(([^)\s]+)\)")]
     private static partial Regex Link();
+
+    private static string ThisFile([CallerFilePath] string path = "") => Path.GetFullPath(path);
 
     private static string RepositoryRoot([CallerFilePath] string path = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }
