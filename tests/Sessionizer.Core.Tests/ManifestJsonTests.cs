@@ -172,7 +172,7 @@ public class ManifestJsonTests
         "window null", "engine null", "version null", "parameters null", "closing_pages null", "closing_pages [null]", "input null",
         "input.root null", "input.files null", "input.files [null]", "input.files[0].path null", "counts null",
         "rejected_by_reason null", "closed_by_reason null", "outputs null", "outputs [null]", "outputs[0].path null",
-        "previous.files [null]", "outputs[0].path ..", "outputs[0].path absolute", "input.files[0].path ..", "previous.files[0].path ..",
+        "previous.files [null]", "outputs[0].path ..", "outputs[0].path absolute", "input.files twice", "previous.files twice", "outputs twice",
         "outputs[0].path empty segment", "counts.closed_sessions negative", "outputs[0].bytes negative", "outputs[0].records negative",
         "input.files[0].bytes negative", "rejected_by_reason negative",
     };
@@ -205,8 +205,9 @@ public class ManifestJsonTests
                 case "previous.files [null]": m["previous"]!["files"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null); break;
                 case "outputs[0].path ..": m["outputs"]![0]!["path"] = "active-sessions/../../../etc/passwd"; break;
                 case "outputs[0].path absolute": m["outputs"]![0]!["path"] = "/etc/passwd"; break;
-                case "input.files[0].path ..": m["input"]!["files"]![0]!["path"] = "../secret.json"; break;
-                case "previous.files[0].path ..": m["previous"]!["files"]![0]!["path"] = "active-sessions/.."; break;
+                case "input.files twice": m["input"]!["files"]!.AsArray().Add(m["input"]!["files"]![0]!.DeepClone()); break;
+                case "previous.files twice": m["previous"]!["files"]!.AsArray().Add(m["previous"]!["files"]![0]!.DeepClone()); break;
+                case "outputs twice": m["outputs"]!.AsArray().Add(m["outputs"]![1]!.DeepClone()); break;
                 case "outputs[0].path empty segment": m["outputs"]![0]!["path"] = "active-sessions//part-00000.json"; break;
                 case "counts.closed_sessions negative": m["counts"]!["closed_sessions"] = -1; break;
                 case "outputs[0].bytes negative": m["outputs"]![0]!["bytes"] = -1; break;
@@ -218,6 +219,30 @@ public class ManifestJsonTests
         });
 
         Assert.ThrowsAny<JsonException>(() => ManifestJson.Deserialize(bytes));
+    }
+
+    /// <summary>
+    /// Input and previous-state paths are names, never opened: the forms earlier builds wrote for files
+    /// named with backslashes (<c>a\b.json</c> as <c>a/b.json</c>, <c>..\x.json</c> as <c>../x.json</c>) still read.
+    /// </summary>
+    [Theory]
+    [InlineData("2019/01/28/11/a//b.json")]
+    [InlineData("2019/01/28/11/../x.json")]
+    [InlineData("../x.json")]
+    [InlineData("2019/01/28/11/a\\b.json")]
+    [InlineData("2019/01/28/11/é\n [1]{x}*?.json")]
+    public void Input_and_previous_state_paths_are_names_and_read_whatever_they_hold(string path)
+    {
+        var bytes = With(m =>
+        {
+            m["input"]!["files"]![0]!["path"] = path;
+            m["previous"]!["files"]![0]!["path"] = path;
+        });
+
+        var read = ManifestJson.Deserialize(bytes);
+
+        Assert.Equal(path, Assert.Single(read.Input.Files).Path);
+        Assert.Equal(path, Assert.Single(read.Previous!.Files!).Path);
     }
 
     [Fact]

@@ -43,10 +43,10 @@ public static class ManifestJson
         Require(parameters.CompressionLevel, "parameters.compression_level");
         var input = Require(m.Input, "input");
         Require(input.Root, "input.root");
-        Files(input.Files, "input.files");
+        Files(input.Files, "input.files", opened: false);
         if (m.Previous is { Files: { } previous })
         {
-            Files(previous, "previous.files");
+            Files(previous, "previous.files", opened: false);
         }
 
         var counts = Require(m.Counts, "counts");
@@ -61,17 +61,29 @@ public static class ManifestJson
             throw new JsonException("The manifest has a negative count.");
         }
 
-        Files(m.Outputs, "outputs");
+        Files(m.Outputs, "outputs", opened: true);
     }
 
-    private static void Files(IReadOnlyList<ManifestFile>? files, string name)
+    /// <summary>
+    /// Checks a list of files. Only the outputs are opened (joined to the output root), so only their
+    /// paths must be plain relative paths; the input and previous-state paths are names compared as
+    /// text, and builds before the input hardening wrote some as <c>a//b.json</c> or <c>../x.json</c> (a file named
+    /// with backslashes), which must still read. No list names a file twice.
+    /// </summary>
+    private static void Files(IReadOnlyList<ManifestFile>? files, string name, bool opened)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Require(files, name))
         {
             var path = Require(Require(file, name + "[]").Path, name + "[].path");
-            if (path.Length == 0 || path[0] == '/' || path.Split('/').Any(segment => segment is "" or "." or ".."))
+            if (opened && (path.Length == 0 || path[0] == '/' || path.Split('/').Any(segment => segment is "" or "." or "..")))
             {
                 throw new JsonException($"The manifest's {name} names a path that is not a plain relative path: '{path}'.");
+            }
+
+            if (!seen.Add(path))
+            {
+                throw new JsonException($"The manifest's {name} names {path} twice.");
             }
 
             if (file.Bytes < 0 || file.Records < 0)
