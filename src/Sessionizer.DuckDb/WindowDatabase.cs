@@ -52,16 +52,17 @@ internal sealed class WindowDatabase : IDisposable
         _cancel.ThrowIfCancellationRequested();
         using var command = _db.CreateCommand();
         command.CommandText = sql;
-        // DuckDBCommand.Cancel interrupts the connection's running statement (duckdb_interrupt).
-        using var interrupt = _cancel.Register(command.Cancel);
-        try
+        using (new Interrupter(command, _cancel))
         {
-            return run(command);
-        }
-        catch (DuckDBException) when (_cancel.IsCancellationRequested)
-        {
-            // An interrupted statement may also surface as DuckDB's "INTERRUPT Error".
-            throw new OperationCanceledException(_cancel);
+            try
+            {
+                return run(command);
+            }
+            catch (DuckDBException) when (_cancel.IsCancellationRequested)
+            {
+                // An interrupted statement may also surface as DuckDB's "INTERRUPT Error".
+                throw new OperationCanceledException(_cancel);
+            }
         }
     }
 }

@@ -8,8 +8,12 @@ public sealed class WindowDatabaseTests
     // Minutes of work on two cores: only an interrupt ends it within the test's bound.
     private const string LongQuery = "SELECT count(*) FROM range(200000000000) r WHERE r.range % 7 = 3";
 
-    [Fact]
-    public async Task A_running_statement_is_interrupted_when_the_run_is_cancelled()
+    [Theory]
+    [InlineData(500)]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task A_running_statement_is_interrupted_when_the_run_is_cancelled(int afterMs)
     {
         using var cancel = new CancellationTokenSource();
         using var db = new WindowDatabase(threads: 2, cancel.Token);
@@ -20,14 +24,43 @@ public sealed class WindowDatabaseTests
             return db.Row(LongQuery);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         started.Wait();
-        await Task.Delay(500);
-        Assert.False(running.IsCompleted, "the statement ended before the run was cancelled");
+
+        // 0 to 5 ms: the signal lands while DuckDB prepares the statement, which clears an interrupt
+        // given before it runs; 500 ms: while it runs.
+        await Task.Delay(afterMs);
         cancel.Cancel();
 
         // Generous: a statement left to run takes minutes, an interrupted one ends at once.
         var ended = await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.Same(running, ended);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    /// <summary>
+    /// The race a signal can lose: cancelled before DuckDB has begun the statement, whose start clears
+    /// an interrupt given earlier. The interrupter keeps interrupting until the statement is over.
+    /// </summary>
+    [Fact]
+    public async Task A_statement_begun_after_the_interrupt_is_still_interrupted()
+    {
+        using var db = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = LongQuery;
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        var running = Task.Factory.StartNew(() =>
+        {
+            using (new Interrupter(command, cancel.Token))
+            {
+                return command.ExecuteScalar();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var ended = await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.Same(running, ended);
+        await Assert.ThrowsAnyAsync<Exception>(() => running);
     }
 
     [Fact]
