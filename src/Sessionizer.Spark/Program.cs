@@ -109,6 +109,17 @@ try
         return 2;
     }
 
+    // Spark reads the state parts and its written parts back by path: a root Spark takes for a glob
+    // pattern would fail late, after the window's parts are written.
+    foreach (var (option, root) in new[] { ("--input", settings.InputRoot), ("--output", settings.OutputRoot), ("--previous-state", settings.PreviousStateDirectory) })
+    {
+        if (root is not null && HadoopPaths.IsGlobForSpark(root))
+        {
+            Console.Error.WriteLine($"sessionizer-spark: {option} {root} holds one of {{}}[]*?\\, which Spark reads as a pattern of other paths; rename it.");
+            return 2;
+        }
+    }
+
     var firstWindow = parse.GetValue(window) ?? parse.GetValue(from)!.Value;
     var lastWindow = parse.GetValue(window) ?? parse.GetValue(to)!.Value;
     log.Information("Running windows {From}..{To} on Spark {Version}: input {Input}, output {Output}, {Rules}",

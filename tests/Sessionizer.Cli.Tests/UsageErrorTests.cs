@@ -40,11 +40,12 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("run")]
-    [InlineData("generate")]
-    public void A_folder_under_a_file_is_a_usage_error(string command)
+    [InlineData("run", "sub")]
+    [InlineData("generate", "sub")]
+    [InlineData("run", "sub/")]
+    public void A_folder_under_a_file_is_a_usage_error(string command, string below)
     {
-        var under = Path.Combine(AFile, "sub");
+        var under = Path.Combine(AFile, below);
         string[] args = command == "run"
             ? ["run", "--window", "2026-11-20T10", "--input", Input, "--output", under, "--no-previous-state"]
             : ["generate", "--output", under, "--start", "2026-11-20T10", "--visits", "1"];
@@ -52,7 +53,7 @@ public sealed class UsageErrorTests : IDisposable
         var result = Cli.Run(args);
 
         AssertUsageError(result, under);
-        Assert.Contains("which is a file", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"lies under {AFile}, which is a file", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -155,7 +155,7 @@ internal static class CliOptions
     /// <summary>The nearest existing entry above <paramref name="path"/> when it is a file (the folder could never be made), else null.</summary>
     private static string? FileAbove(string path)
     {
-        for (var above = Path.GetDirectoryName(Path.GetFullPath(path)); above is not null; above = Path.GetDirectoryName(above))
+        for (var above = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))); above is not null; above = Path.GetDirectoryName(above))
         {
             if (File.Exists(above))
             {

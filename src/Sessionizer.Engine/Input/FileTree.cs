@@ -164,7 +164,7 @@ internal static partial class FileTree
     };
 
     /// <summary>
-    /// What a (real, link-free) path is, from its metadata: never opened. <see cref="EntryKind.Missing"/>
+    /// What a path is, from its metadata (following links): never opened. <see cref="EntryKind.Missing"/>
     /// when it does not exist (ENOENT); <see cref="EntryKind.Other"/> when its type cannot be told.
     /// </summary>
     internal static EntryKind KindOf(string path)

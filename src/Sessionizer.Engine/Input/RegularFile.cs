@@ -21,7 +21,7 @@ internal static class RegularFile
         {
             FileTree.EntryKind.Missing => "it does not exist (or is a dangling link)",
             FileTree.EntryKind.Directory => "it is a folder",
-            FileTree.EntryKind.Other => "its type cannot be read (e.g. a link loop)",
+            FileTree.EntryKind.Other => "its type cannot be read (a link loop, a folder on the way without permission, or a file on the way)",
             _ => $"it is a {FileTree.Describe(kind)}, not a regular file",
         };
         throw new IOException($"Cannot read {path}: {what}.");

@@ -27,7 +27,7 @@ internal static class StateReader
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Corrupt state is fatal (§5.8): a FIFO, a device or a link loop in its place is not skipped, nor opened.
-                throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} ({path}) is not readable: {e.Message}", e);
+                throw new RunFailedException(RunFailure.Failed, $"The manifest of window {previous} is not readable: {e.Message}", e);
             }
         });
         var visits = new List<Visit>();
