@@ -336,14 +336,10 @@ public static class ReportPage
         }
 
         sb.Append(Invariant, $"; end reasons from the manifests. Top {report.Top} values per list.</p>\n");
-        var endReasons = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var w in report.WithManifest)
-        {
-            foreach (var (reason, count) in w.Manifest!.Counts.ClosedByReason)
-            {
-                endReasons[reason] = endReasons.GetValueOrDefault(reason) + count;
-            }
-        }
+        // Summed as every manifest count of the page, saturating at the largest long (Totals).
+        var endReasons = report.WithManifest.SelectMany(w => w.Manifest!.Counts.ClosedByReason)
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Total(r => r.Value), StringComparer.Ordinal);
 
         Grid(sb, "range", report.Sessions, endReasons);
         sb.Append("</section>\n");
