@@ -16,7 +16,7 @@ public sealed record LineageReport(IReadOnlyList<WindowStatus> Windows, IReadOnl
 public sealed record Gap(Window From, Window To)
 {
     /// <summary>How many windows the stretch holds.</summary>
-    public long Windows => ((To.StartMs - From.StartMs) / 3_600_000) + 1;
+    public long Windows => Window.Count(From, To);
 
     /// <summary><c>2026-11-20T11</c>, or <c>2026-11-20T13..2026-11-20T15 (3 windows)</c>.</summary>
     public override string ToString() =>

@@ -92,7 +92,7 @@ public static class ReportBuilder
 
         var first = settings.From ?? lineage.Windows[0].Window;
         var last = settings.To ?? lineage.Windows[^1].Window;
-        var hours = ((last.StartMs - first.StartMs) / 3_600_000) + 1;
+        var hours = Window.Count(first, last);
         if (hours > MaxWindows)
         {
             var committed = settings.From is null || settings.To is null
