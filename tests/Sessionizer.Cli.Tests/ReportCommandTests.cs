@@ -35,25 +35,35 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--to", "9999-12-31T22")]
-    [InlineData("--from", "0001-01-01T01")]
-    [InlineData("committed", "9999-12-31T22")]
-    public async Task A_range_of_more_hours_than_a_page_shows_is_a_usage_error_not_a_hang(string option, string window)
+    [InlineData("give --from as well, 9998-11-10T07 at the earliest", "--to", "9999-12-31T22")]
+    [InlineData("give --to as well, 0002-02-21T16 at the latest", "--from", "0001-01-01T01")]
+    [InlineData("give a shorter range, e.g. --from 2026-11-20T10 --to 2028-01-11T01", "--from", "2026-11-20T10", "--to", "2028-01-11T02")]
+    public async Task A_range_given_of_more_hours_than_a_page_shows_is_a_usage_error_not_a_hang(string advice, params string[] range)
     {
-        string[] range = option == "committed" ? [] : [option, window];
-        if (option == "committed")
-        {
-            var run = Cli.Run("run", "--window", window, "--input", Repository.PathOf("samples", "logs"), "--output", Output, "--no-previous-state", "--allow-missing-input");
-            Assert.True(run.ExitCode == 0, run.Error);
-        }
-
         // A timeout, not a hang, if report makes a row of every hour.
         var result = await Task.Run(() => Cli.Run(["report", "--output", Output, "--out", Page, .. range])).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("more than 10,000", result.Error, StringComparison.Ordinal);
+        Assert.Contains(advice, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(Page));
+    }
+
+    [Fact]
+    public async Task With_no_range_given_committed_windows_far_apart_give_the_last_10000_hours_and_say_so()
+    {
+        var run = Cli.Run("run", "--window", "9999-12-31T22", "--input", Repository.PathOf("samples", "logs"), "--output", Output, "--no-previous-state", "--allow-missing-input");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var result = await Task.Run(() => Cli.Run("report", "--output", Output, "--out", Page)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(
+            "No range given: the committed windows go from 2026-11-20T10 to 9999-12-31T22, 69890869 hours, more than a page shows; the report covers the last 10000 hours, from 9998-11-10T07, without the 3 committed windows before it; give --from and --to for another range",
+            result.Error, StringComparison.Ordinal);
+        Assert.Contains("Report of 10000 windows (1 with a manifest", result.Error, StringComparison.Ordinal);
+        Assert.Contains("id=\"range-cut\"", File.ReadAllText(Page), StringComparison.Ordinal);
     }
 
     [Fact]

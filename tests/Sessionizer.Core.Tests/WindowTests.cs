@@ -138,4 +138,24 @@ public class WindowTests
         Assert.Equal("0001-01-01T01", Window.First.ToString());
         Assert.Equal("9999-12-31T22", Window.Last.ToString());
     }
+
+    [Theory]
+    [InlineData("2026-11-20T10", "2026-11-20T10", 1)]
+    [InlineData("2026-11-20T10", "2026-11-20T11", 2)]
+    [InlineData("2026-11-20T10", "2026-11-21T09", 24)]
+    [InlineData("2026-11-20T10", "2026-11-20T09", 0)]
+    [InlineData("2026-11-20T10", "2019-01-28T10", 0)]
+    [InlineData("0001-01-01T01", "9999-12-31T22", 87_649_414)]
+    public void Count_is_the_number_of_windows_from_one_to_another_both_included(string from, string to, long count) =>
+        Assert.Equal(count, Window.Count(Window.Parse(from), Window.Parse(to)));
+
+    [Fact]
+    public void Count_does_not_overflow_for_windows_as_far_apart_as_epoch_milliseconds_go()
+    {
+        var earliest = Window.Containing(long.MinValue);
+        var latest = Window.Containing(long.MaxValue);
+
+        Assert.Equal((latest.StartMs / 3_600_000) - (earliest.StartMs / 3_600_000) + 1, Window.Count(earliest, latest));
+        Assert.True(Window.Count(earliest, latest) > 0);
+    }
 }

@@ -146,6 +146,16 @@ public sealed class HostileOutputRootTests : IDisposable
                 json["counts"]![count] = long.MaxValue;
             }
 
+            foreach (var reason in new[] { "inactivity", "closing_action", "max_duration" })
+            {
+                json["counts"]!["closed_by_reason"]![reason] = long.MaxValue;
+            }
+
+            foreach (var reason in new[] { "malformed_json", "missing_user_id", "invalid_page" })
+            {
+                json["counts"]!["rejected_by_reason"]![reason] = long.MaxValue;
+            }
+
             json["input"]!["files"]![0]!["bytes"] = long.MaxValue;
             File.WriteAllText(Manifest(window), json.ToJsonString());
         }
@@ -154,5 +164,13 @@ public sealed class HostileOutputRootTests : IDisposable
         var html = ReportPage.Render(report);
 
         Assert.Contains("9,223,372,036,854,775,807", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", html, StringComparison.Ordinal);
+
+        // A count or share is text of an element (>-2<, >-0.00 %<) or of an attribute (y="-3.5" of a bar): none is negative.
+        Assert.DoesNotMatch(@">\s*-\d", html);
+        Assert.DoesNotMatch(@"=""-\d", html);
+        Assert.DoesNotMatch(@"-\d[\d,.]*\s?%", html);
     }
 }

@@ -36,6 +36,7 @@ public sealed class GenerateCommandTests : IDisposable
 
     [Theory]
     [InlineData("9999-12-31T23", "2")]
+    [InlineData("9999-12-31T20", "4")]
     [InlineData("9999-12-31T20", "5")]
     [InlineData("0001-01-01T00", "1")]
     public void Hours_outside_the_runnable_windows_are_a_usage_error(string start, string hours)

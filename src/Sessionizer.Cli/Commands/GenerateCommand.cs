@@ -37,7 +37,7 @@ internal static class GenerateCommand
             var hoursText = result.GetResult(hours)?.Tokens.FirstOrDefault()?.Value ?? "1";
             if (Core.Time.Window.TryParse(result.GetResult(start)?.Tokens.FirstOrDefault()?.Value, out var first) && first.IsRunnable
                 && int.TryParse(hoursText, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
-                && first.StartMs + ((count - 1) * 3_600_000L) > Core.Time.Window.Last.StartMs)
+                && count > Core.Time.Window.Count(first, Core.Time.Window.Last))
             {
                 result.AddError($"--start {first} --hours {count} goes past {Core.Time.Window.Last}: {CliOptions.WindowRange}.");
             }

@@ -16,7 +16,7 @@ internal static class ReportCommand
     {
         var root = CliOptions.Directory("--output", "Output root to report on.", required: true, mustExist: true);
         var window = CliOptions.Window("--window", "Report on this window only.");
-        var from = CliOptions.Window("--from", "First window of the range (default: the first committed).");
+        var from = CliOptions.Window("--from", "First window of the range (default: the first committed, or the first of the last 10,000 hours when the committed windows span more).");
         var to = CliOptions.Window("--to", "Last window of the range (default: the last committed).");
         var file = new Option<string>("--out")
         {
@@ -78,6 +78,13 @@ internal static class ReportCommand
             {
                 log.ForContext("ExitCode", ExitCodes.Usage).Error("sessionizer: {Reason}", e.Message);
                 return ExitCodes.Usage;
+            }
+
+            if (report.Cut is { } cut)
+            {
+                log.Information(
+                    "No range given: the committed windows go from {FirstCommitted} to {LastCommitted}, {Hours} hours, more than a page shows; the report covers the last {Shown} hours, from {From}, without the {WindowsLeftOut} committed windows before it; give --from and --to for another range",
+                    cut.FirstCommitted.ToString(), report.Windows[^1].Window.ToString(), cut.Hours, report.Windows.Count, report.Windows[0].Window.ToString(), cut.WindowsLeftOut);
             }
 
             foreach (var w in report.Windows)

@@ -152,7 +152,7 @@ internal static class StatusCommand
                 json.WriteStartObject();
                 json.WriteString("from", gap.From.ToString());
                 json.WriteString("to", gap.To.ToString());
-                json.WriteNumber("windows", gap.Windows);
+                json.WriteNumber("windows", gap.WindowCount);
                 json.WriteEndObject();
             }
 

@@ -48,6 +48,13 @@ public readonly record struct Window : IComparable<Window>
         return new Window(hours * HourMs);
     }
 
+    /// <summary>
+    /// How many windows <paramref name="from"/>..<paramref name="to"/> holds, both included (1 for a
+    /// window and itself); 0 when <paramref name="to"/> is before <paramref name="from"/>. Hours are
+    /// subtracted, not milliseconds, so no two windows overflow it.
+    /// </summary>
+    public static long Count(Window from, Window to) => Math.Max(0, (to.StartMs / HourMs) - (from.StartMs / HourMs) + 1);
+
     public static Window FromStart(DateTime utcStart)
     {
         if (utcStart.Kind == DateTimeKind.Local)

@@ -15,10 +15,10 @@ public sealed record LineageReport(IReadOnlyList<WindowStatus> Windows, IReadOnl
 /// </summary>
 public sealed record Gap(Window From, Window To)
 {
-    /// <summary>How many windows the stretch holds.</summary>
-    public long Windows => ((To.StartMs - From.StartMs) / 3_600_000) + 1;
+    /// <summary>How many windows the stretch holds (<c>windows</c> in <c>status --format json</c>).</summary>
+    public long WindowCount => Window.Count(From, To);
 
     /// <summary><c>2026-11-20T11</c>, or <c>2026-11-20T13..2026-11-20T15 (3 windows)</c>.</summary>
     public override string ToString() =>
-        From == To ? From.ToString() : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{From}..{To} ({Windows:N0} windows)");
+        From == To ? From.ToString() : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{From}..{To} ({WindowCount:N0} windows)");
 }

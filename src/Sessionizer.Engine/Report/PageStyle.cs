@@ -20,6 +20,7 @@ internal static class PageStyle
         .note { font-size: 12.5px; }
         .ok { background: #eaf6ee; border: 1px solid #b9dfc5; color: #1e5631; padding: 8px 12px; border-radius: 6px; margin-top: 14px; }
         .empty { background: var(--soft); padding: 8px 12px; border-radius: 6px; margin-top: 14px; }
+        .cut { background: #fff8ec; border: 1px solid #f0d9a8; padding: 8px 12px; border-radius: 6px; margin-top: 10px; }
         #attention h2 { margin-top: 16px; }
         ul.attention { margin: 0; padding: 8px 12px 8px 12px; list-style: none; background: #fff8ec; border: 1px solid #f0d9a8; border-radius: 6px; }
         ul.attention li { padding: 3px 0; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Sessionizer.Core.Time;
 using Sessionizer.Engine.Lineage;
 using Sessionizer.Engine.Output;
@@ -37,10 +38,26 @@ public static class ReportBuilder
 
     public static RangeReport Build(OutputLayout layout, ReportSettings settings, CancellationToken cancel = default)
     {
-        var lineage = LineageScanner.Scan(layout, settings.From, settings.To, settings.CheckInput);
-        var windows = Windows(lineage, settings);
+        // A range given in full is judged before anything is read.
+        if (settings.From is not null && settings.To is not null)
+        {
+            _ = Range([], settings);
+        }
 
-        var range = new SessionStats();
+        // Manifests and lineage of the whole root; each window's input folder is compared with its
+        // manifest afterwards, for the windows of the page only (a root's worth of folders otherwise).
+        var lineage = LineageScanner.Scan(layout, settings.From, settings.To, checkInput: false);
+        var range = Range(lineage.Windows, settings);
+        var windows = new List<WindowReport>();
+        if (range is { } r)
+        {
+            var statuses = lineage.Windows.Where(s => s.Window >= r.First && s.Window <= r.Last)
+                .Select(s => settings.CheckInput && s.Manifest is { } m ? s with { InputChanges = InputChanges.Check(s.Window, m) } : s)
+                .ToList();
+            windows = Windows(statuses, r.First, r.Last);
+        }
+
+        var sessions = new SessionStats();
         var read = new ConcurrentDictionary<Window, WindowReport>();
         var toRead = windows.Where(w => w.Manifest is not null).ToList();
         Parallel.ForEach(
@@ -52,9 +69,9 @@ public static class ReportBuilder
                 SessionSummary? summary = null;
                 if (stats is not null)
                 {
-                    lock (range)
+                    lock (sessions)
                     {
-                        range.Merge(stats);
+                        sessions.Merge(stats);
                     }
 
                     summary = stats.Summarize(settings.Top);
@@ -72,7 +89,8 @@ public static class ReportBuilder
             From = settings.From,
             To = settings.To,
             Windows = windows.Select(w => read.GetValueOrDefault(w.Window, w)).ToList(),
-            Sessions = range.Summarize(settings.Top),
+            Cut = range?.Cut,
+            Sessions = sessions.Summarize(settings.Top),
             Top = settings.Top,
             UncheckedInputRoots = notChecked,
             Generated = DateTimeOffset.UtcNow,
@@ -80,30 +98,51 @@ public static class ReportBuilder
         };
     }
 
-    /// <summary>Every window from the first to the last of the range: those with a manifest from the lineage, the others as gaps or not committed.</summary>
-    private static List<WindowReport> Windows(LineageReport lineage, ReportSettings settings)
+    /// <summary>
+    /// The first and last window of the page: the range given, its missing ends the first and last
+    /// committed windows; null when there is none. With no range given, committed windows that span
+    /// more than <see cref="MaxWindows"/> hours are cut to the last <see cref="MaxWindows"/>; a range
+    /// given (in full or one end) of more hours is refused, saying what to give.
+    /// </summary>
+    private static (Window First, Window Last, RangeCut? Cut)? Range(IReadOnlyList<WindowStatus> committed, ReportSettings settings)
     {
-        var known = lineage.Windows.ToDictionary(w => w.Window);
+        if (committed.Count == 0 && (settings.From is null || settings.To is null))
+        {
+            return null;
+        }
+
+        var first = settings.From ?? committed[0].Window;
+        var last = settings.To ?? committed[^1].Window;
+        var hours = Window.Count(first, last);
+        if (hours <= MaxWindows)
+        {
+            return (first, last, null);
+        }
+
+        // Window.Count(first, last) > MaxWindows: both shifts stay between first and last.
+        var lastShown = Window.FromStart(first.Start.AddHours(MaxWindows - 1));
+        var firstShown = Window.FromStart(last.Start.AddHours(-(MaxWindows - 1)));
+        var tooMany = string.Create(CultureInfo.InvariantCulture, $"{hours:N0} hours, more than {MaxWindows:N0}, the most one page shows (a row per hour)");
+        if (settings.From is null && settings.To is null)
+        {
+            return (firstShown, last, new RangeCut(first, hours, committed.Count(s => s.Window < firstShown)));
+        }
+
+        throw new ReportRangeException((settings.From, settings.To) switch
+        {
+            (not null, not null) => $"--from {first} --to {last} is {tooMany}: give a shorter range, e.g. --from {first} --to {lastShown}, or --from {firstShown} --to {last}.",
+            (not null, null) => $"--from {first} to the last committed window, {last}, is {tooMany}: give --to as well, {lastShown} at the latest.",
+            _ => $"The first committed window, {first}, to --to {last} is {tooMany}: give --from as well, {firstShown} at the earliest.",
+        });
+    }
+
+    /// <summary>Every window from <paramref name="first"/> to <paramref name="last"/>: those with a manifest from the lineage, the others as gaps or not committed.</summary>
+    private static List<WindowReport> Windows(List<WindowStatus> statuses, Window first, Window last)
+    {
+        var known = statuses.ToDictionary(w => w.Window);
         var list = new List<WindowReport>();
-        if (known.Count == 0 && (settings.From is null || settings.To is null))
-        {
-            return list;
-        }
-
-        var first = settings.From ?? lineage.Windows[0].Window;
-        var last = settings.To ?? lineage.Windows[^1].Window;
-        var hours = ((last.StartMs - first.StartMs) / 3_600_000) + 1;
-        if (hours > MaxWindows)
-        {
-            var committed = settings.From is null || settings.To is null
-                ? $" (the committed windows go from {lineage.Windows[0].Window} to {lineage.Windows[^1].Window})"
-                : "";
-            throw new ReportRangeException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"The report's range {first}..{last} holds {hours:N0} hours, more than {MaxWindows:N0}, the most one page shows (a row per hour): give --from and --to{committed}."));
-        }
-
-        var firstCommitted = lineage.Windows.Count > 0 ? lineage.Windows[0].Window : (Window?)null;
-        var lastCommitted = lineage.Windows.Count > 0 ? lineage.Windows[^1].Window : (Window?)null;
+        var firstCommitted = statuses.Count > 0 ? statuses[0].Window : (Window?)null;
+        var lastCommitted = statuses.Count > 0 ? statuses[^1].Window : (Window?)null;
         for (var w = first; w <= last; w = w.Next)
         {
             if (known.TryGetValue(w, out var status))
@@ -168,5 +207,5 @@ public static class ReportBuilder
     }
 }
 
-/// <summary>The range asked for, or that the committed windows span, holds more than <see cref="ReportBuilder.MaxWindows"/> hours.</summary>
+/// <summary>The range given (both ends, or one and the committed windows) holds more than <see cref="ReportBuilder.MaxWindows"/> hours.</summary>
 public sealed class ReportRangeException(string message) : Exception(message);

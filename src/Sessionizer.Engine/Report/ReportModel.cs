@@ -78,6 +78,9 @@ public sealed record RangeReport
     /// <summary>Every window from the first to the last of the range (committed or not), in order.</summary>
     public required IReadOnlyList<WindowReport> Windows { get; init; }
 
+    /// <summary>What the page leaves out when no range was given and the committed windows span more hours than it shows; null otherwise.</summary>
+    public RangeCut? Cut { get; init; }
+
     /// <summary>The closed sessions of every window whose parts were read.</summary>
     internal SessionSummary Sessions { get; init; } = new SessionStats().Summarize(0);
 
@@ -93,3 +96,12 @@ public sealed record RangeReport
 
     public IEnumerable<WindowReport> WithManifest => Windows.Where(w => w.Manifest is not null);
 }
+
+/// <summary>
+/// No range was given and the committed windows span more than <see cref="ReportBuilder.MaxWindows"/>
+/// hours: the page shows the last <see cref="ReportBuilder.MaxWindows"/>, up to the last committed window.
+/// </summary>
+/// <param name="FirstCommitted">The first committed window of the output root.</param>
+/// <param name="Hours">The hours from it to the last committed window, both included.</param>
+/// <param name="WindowsLeftOut">Committed windows before the page's first hour.</param>
+public sealed record RangeCut(Window FirstCommitted, long Hours, int WindowsLeftOut);

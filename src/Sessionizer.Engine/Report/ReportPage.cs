@@ -70,7 +70,14 @@ public static class ReportPage
             sb.Append(Invariant, $" ({report.Windows.Count} windows)");
         }
 
-        sb.Append(Invariant, $" · output root <code>{Html.Text(report.OutputRoot)}</code> · generated {report.Generated:yyyy-MM-dd HH:mm} UTC by sessionizer {Html.Text(report.Version)}</p>\n</header>\n");
+        sb.Append(Invariant, $" · output root <code>{Html.Text(report.OutputRoot)}</code> · generated {report.Generated:yyyy-MM-dd HH:mm} UTC by sessionizer {Html.Text(report.Version)}</p>\n");
+        if (report.Cut is { } cut)
+        {
+            // No range was given and the committed windows span more hours than a page shows (ReportBuilder.MaxWindows).
+            sb.Append(Invariant, $"<p class=\"cut\" id=\"range-cut\">Only the last {report.Windows.Count:N0} hours are shown, up to the last committed window: the committed windows go from {cut.FirstCommitted} to {report.Windows[^1].Window}, {cut.Hours:N0} hours, more than one page shows, and the {cut.WindowsLeftOut:N0} before {report.Windows[0].Window} are not on this page. Give <code>--from</code> and <code>--to</code> for another range.</p>\n");
+        }
+
+        sb.Append("</header>\n");
     }
 
     /// <summary>Windows whose share of rejected lines is more than 3 times the range's median share (and at least 0.1 %): spikes.</summary>
@@ -336,14 +343,10 @@ public static class ReportPage
         }
 
         sb.Append(Invariant, $"; end reasons from the manifests. Top {report.Top} values per list.</p>\n");
-        var endReasons = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var w in report.WithManifest)
-        {
-            foreach (var (reason, count) in w.Manifest!.Counts.ClosedByReason)
-            {
-                endReasons[reason] = endReasons.GetValueOrDefault(reason) + count;
-            }
-        }
+        // Summed as every manifest count of the page, saturating at the largest long (Totals).
+        var endReasons = report.WithManifest.SelectMany(w => w.Manifest!.Counts.ClosedByReason)
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Total(r => r.Value), StringComparer.Ordinal);
 
         Grid(sb, "range", report.Sessions, endReasons);
         sb.Append("</section>\n");

@@ -68,11 +68,15 @@ internal static class TimeChart
         var values = slotWidth >= 34;
 
         sb.Append(Invariant, $"<svg class=\"chart time\" data-chart=\"{id}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html.Text(ariaLabel)}\" preserveAspectRatio=\"xMinYMin meet\">");
-        for (var v = 0L; v <= top; v += step)
+        for (var v = 0L; ; v += step)
         {
             var y = Top + plotHeight - (plotHeight * v / (double)top);
             sb.Append(Invariant, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>");
             sb.Append(Invariant, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Html.Compact(v, trim: true)}</text>");
+            if (v > top - step)
+            {
+                break; // the next tick would pass the top (or the largest long)
+            }
         }
 
         for (var i = 0; i < slots.Count; i++)
@@ -101,7 +105,13 @@ internal static class TimeChart
                         continue;
                     }
 
-                    var h = Math.Max(1, plotHeight * value / (double)top);
+                    // A stack whose sum saturated at the largest long (the top) would rise above the plot: it stops at its top.
+                    var h = Math.Min(Math.Max(1, plotHeight * value / (double)top), y - Top);
+                    if (h <= 0)
+                    {
+                        continue;
+                    }
+
                     y -= h;
                     sb.Append(Invariant, $"<rect class=\"mark\" x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{barWidth:0.##}\" height=\"{h:0.##}\" fill=\"{s.Color}\"><title>{Html.Text(slot.Title)} {Html.Text(s.Name)}: {Html.Number(value)}</title></rect>");
                 }
@@ -139,6 +149,14 @@ internal static class TimeChart
         var raw = max / 4.0;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = (long)Math.Max(1, new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw));
-        return ((max + step - 1) / step * step, step);
+
+        // Rounded up to a multiple of the step without overflow (max + step - 1 wraps near long.MaxValue): beyond the largest long, the largest long.
+        var top = max / step * step;
+        if (top < max)
+        {
+            top = top > long.MaxValue - step ? long.MaxValue : top + step;
+        }
+
+        return (top, step);
     }
 }

@@ -117,5 +117,7 @@ public sealed class ReportUnitTests
     [InlineData(7, 2, 8)]
     [InlineData(5_029_508, 2_000_000, 6_000_000)]
     [InlineData(40_437, 20_000, 60_000)]
+    [InlineData(4_000_000_000_000_000_001, 1_000_000_000_000_000_000, 5_000_000_000_000_000_000)]
+    [InlineData(long.MaxValue, 5_000_000_000_000_000_000, long.MaxValue)]
     public void Time_chart_axes_end_on_a_round_number(long max, long step, long top) => Assert.Equal((top, step), TimeChart.Scale(max));
 }
