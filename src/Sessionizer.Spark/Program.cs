@@ -102,10 +102,11 @@ try
         CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
         Engine = "spark",
     };
-    if (settings.InputRoot == settings.OutputRoot || settings.OutputRoot.StartsWith(settings.InputRoot + "/", StringComparison.Ordinal)
-        || settings.InputRoot.StartsWith(settings.OutputRoot + "/", StringComparison.Ordinal))
+    // The local engine's rule (docs/reference.md §6.2), on the qualified URIs: refused only when a run
+    // would read what a run wrote; output beside, inside or equal to the input root is fine.
+    if (RootOverlap.ExplainResolved(settings.InputRoot, settings.OutputRoot) is { } overlap)
     {
-        Console.Error.WriteLine($"sessionizer-spark: the input root {settings.InputRoot} and the output root {settings.OutputRoot} overlap.");
+        Console.Error.WriteLine($"sessionizer-spark: {overlap}");
         return 2;
     }
 

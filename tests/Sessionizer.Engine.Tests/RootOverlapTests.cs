@@ -39,6 +39,20 @@ public sealed class RootOverlapTests : IDisposable
         Assert.Contains(Path.Combine(_temp.Path, output), reason, StringComparison.Ordinal);
     }
 
+    /// <summary>The Spark app's roots: qualified Hadoop URIs, judged by the same rule without resolving links.</summary>
+    [Theory]
+    [InlineData("hdfs://nn:8020/data/visits", "hdfs://nn:8020/data/sessions", false)]
+    [InlineData("hdfs://nn:8020/data", "hdfs://nn:8020/data", false)]
+    [InlineData("hdfs://nn:8020/data", "hdfs://nn:8020/data/", false)]
+    [InlineData("s3a://bucket/visits", "s3a://bucket/visits/out", false)]
+    [InlineData("hdfs://nn:8020/data", "hdfs://nn:8020/data/2026/11/20/10/out", true)]
+    [InlineData("s3a://bucket/out/closed-sessions", "s3a://bucket/out", true)]
+    [InlineData("hdfs://nn:8020/data/visits", "hdfs://other:8020/data/visits/2026/11/20/10", false)]
+    public void Uris_follow_the_same_rule(string input, string output, bool refused)
+    {
+        Assert.Equal(refused, RootOverlap.ExplainResolved(input, output) is not null);
+    }
+
     [Fact]
     public void A_symbolic_link_does_not_hide_an_overlap()
     {

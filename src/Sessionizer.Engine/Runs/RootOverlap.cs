@@ -16,10 +16,18 @@ public static class RootOverlap
         [OutputLayout.ActiveSessions, OutputLayout.ClosedSessions, OutputLayout.Rejected, OutputLayout.Manifests, OutputLayout.Temporary];
 
     /// <summary>Why the two roots cannot be used together, or null when they can.</summary>
-    public static string? Explain(string inputRoot, string outputRoot)
+    public static string? Explain(string inputRoot, string outputRoot) =>
+        Explain(inputRoot, outputRoot, RealPath(inputRoot), RealPath(outputRoot));
+
+    /// <summary>
+    /// The same rule for roots whose paths are already resolved and absolute, on a file system this
+    /// process cannot resolve links of (the Spark app's qualified Hadoop URIs, <c>hdfs://nn/data</c>).
+    /// </summary>
+    public static string? ExplainResolved(string inputRoot, string outputRoot) =>
+        Explain(inputRoot, outputRoot, inputRoot.TrimEnd('/'), outputRoot.TrimEnd('/'));
+
+    private static string? Explain(string inputRoot, string outputRoot, string input, string output)
     {
-        var input = RealPath(inputRoot);
-        var output = RealPath(outputRoot);
         if (RealPaths.Below(output, input) is { } fromInput && IsWindowFolder(fromInput))
         {
             return $"--output {outputRoot} lies inside a window folder of --input {inputRoot} ({string.Join('/', fromInput)}): a later run of that window would read the outputs as visit logs. Put the output beside the input.";
