@@ -40,10 +40,14 @@ public static class LineageScanner
         }
 
         var windows = statuses.Values.Where(s => (from is null || s.Window >= from) && (to is null || s.Window <= to))
-            .Select(s => checkInput && s.Manifest is { } m ? s with { InputChanges = InputChanges.Check(s.Window, m) } : s)
+            .Select(s => checkInput ? WithInputChecked(s) : s)
             .ToList();
         return new LineageReport(windows, Gaps(windows));
     }
+
+    /// <summary>The status with its input folder compared with what its manifest read (<see cref="WindowStatus.InputChanges"/>).</summary>
+    internal static WindowStatus WithInputChecked(WindowStatus status) =>
+        status.Manifest is { } m ? status with { InputChanges = InputChanges.Check(status.Window, m) } : status;
 
     /// <summary>The latest window with a manifest (readable or not), from the manifests' names alone; null when none.</summary>
     public static Window? LastCommitted(OutputLayout layout)

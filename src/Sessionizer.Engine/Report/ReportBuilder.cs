@@ -52,7 +52,7 @@ public static class ReportBuilder
         if (range is { } r)
         {
             var statuses = lineage.Windows.Where(s => s.Window >= r.First && s.Window <= r.Last)
-                .Select(s => settings.CheckInput && s.Manifest is { } m ? s with { InputChanges = InputChanges.Check(s.Window, m) } : s)
+                .Select(s => settings.CheckInput ? LineageScanner.WithInputChecked(s) : s)
                 .ToList();
             windows = Windows(statuses, r.First, r.Last);
         }
